@@ -1,0 +1,89 @@
+/* attune-store.h
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "attune-entry.h"
+#include "attune-timeline.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_STORE_ERROR (attune_store_error_quark ())
+
+/**
+ * AttuneStoreError:
+ * @ATTUNE_STORE_ERROR_FAILED: anything not covered below
+ * @ATTUNE_STORE_ERROR_CORRUPT: the file is not an Attune database or is damaged
+ * @ATTUNE_STORE_ERROR_NEWER_SCHEMA: the file was written by a newer Attune
+ * @ATTUNE_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @ATTUNE_STORE_ERROR_DISK_FULL: there is no space left to save
+ * @ATTUNE_STORE_ERROR_BUSY: another program holds the journal locked
+ * @ATTUNE_STORE_ERROR_NOT_FOUND: no such entry
+ * @ATTUNE_STORE_ERROR_INVALID: the data given is not valid (nothing was changed)
+ * @ATTUNE_STORE_ERROR_IO: the operating system reported an input/output error
+ */
+typedef enum
+{
+  ATTUNE_STORE_ERROR_FAILED,
+  ATTUNE_STORE_ERROR_CORRUPT,
+  ATTUNE_STORE_ERROR_NEWER_SCHEMA,
+  ATTUNE_STORE_ERROR_READ_ONLY,
+  ATTUNE_STORE_ERROR_DISK_FULL,
+  ATTUNE_STORE_ERROR_BUSY,
+  ATTUNE_STORE_ERROR_NOT_FOUND,
+  ATTUNE_STORE_ERROR_INVALID,
+  ATTUNE_STORE_ERROR_IO,
+} AttuneStoreError;
+
+#define ATTUNE_TYPE_STORE (attune_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttuneStore, attune_store, ATTUNE, STORE, GObject)
+
+GQuark        attune_store_error_quark      (void);
+char         *attune_store_dup_default_path (void);
+AttuneStore  *attune_store_open             (const char   *path,
+                                             GError      **error);
+const char   *attune_store_get_path         (AttuneStore  *self);
+guint         attune_store_get_schema_version (AttuneStore *self);
+guint         attune_store_get_latest_schema_version (void);
+
+gboolean      attune_store_save_entry       (AttuneStore  *self,
+                                             AttuneEntry  *entry,
+                                             GError      **error);
+AttuneEntry  *attune_store_get_entry        (AttuneStore  *self,
+                                             gint64        id,
+                                             GError      **error);
+AttuneEntry  *attune_store_get_entry_by_uuid(AttuneStore  *self,
+                                             const char   *uuid,
+                                             GError      **error);
+gboolean      attune_store_delete_entry     (AttuneStore  *self,
+                                             gint64        id,
+                                             GError      **error);
+gboolean      attune_store_restore_entry    (AttuneStore  *self,
+                                             AttuneEntry  *entry,
+                                             GError      **error);
+gint64        attune_store_count_entries    (AttuneStore  *self,
+                                             GError      **error);
+char        **attune_store_list_tags        (AttuneStore  *self,
+                                             GError      **error);
+
+gboolean      attune_store_save_draft       (AttuneStore  *self,
+                                             const char   *key,
+                                             const char   *data,
+                                             GError      **error);
+char         *attune_store_load_draft       (AttuneStore  *self,
+                                             const char   *key,
+                                             GError      **error);
+gboolean      attune_store_delete_draft     (AttuneStore  *self,
+                                             const char   *key,
+                                             GError      **error);
+
+AttuneTimeline *attune_store_new_timeline   (AttuneStore  *self);
+
+G_END_DECLS

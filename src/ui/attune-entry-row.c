@@ -1,0 +1,243 @@
+/* attune-entry-row.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-entry-row.h"
+#include "attune-mood-chooser.h"
+#include "attune-ui-utils.h"
+
+#define EXCERPT_CHARS 160
+
+struct _AttuneEntryRow
+{
+  GtkWidget    parent_instance;
+
+  AttuneEntry *entry;
+  gboolean     show_day;
+
+  GtkWidget   *box;
+  GtkLabel    *day_label;
+  GtkLabel    *title_label;
+  GtkLabel    *excerpt_label;
+  GtkWidget   *meta_box;
+  GtkLabel    *mood_label;
+  GtkWidget   *bring_label;
+  GtkLabel    *tags_label;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneEntryRow, attune_entry_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_row (AttuneEntryRow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *mood = NULL;
+  g_autoptr(GString) accessible = g_string_new (NULL);
+  const char *mood_name;
+  gboolean bring;
+
+  if (self->entry == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), FALSE);
+      gtk_widget_set_visible (self->meta_box, FALSE);
+      return;
+    }
+
+  title = attune_entry_dup_display_title (self->entry);
+  day = attune_format_day (attune_entry_get_day (self->entry));
+  tags = attune_join_tags (attune_entry_get_tags (self->entry));
+  mood_name = attune_mood_get_label (attune_entry_get_mood (self->entry));
+  bring = attune_entry_get_bring (self->entry);
+
+  /* Without a title, the display title is the body's first line: don't repeat it. */
+  if (attune_entry_get_title (self->entry)[0] != '\0')
+    excerpt = attune_entry_dup_excerpt (self->entry, EXCERPT_CHARS);
+
+  gtk_label_set_text (self->day_label, day);
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->excerpt_label, excerpt != NULL ? excerpt : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL && *excerpt != '\0');
+
+  if (mood_name != NULL)
+    {
+      /* Translators: shown on a timeline row, %s is a mood such as "Good" */
+      mood = g_strdup_printf (_("Mood: %s"), mood_name);
+      gtk_label_set_text (self->mood_label, mood);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mood_label), mood != NULL);
+  gtk_widget_set_visible (self->bring_label, bring);
+  gtk_label_set_text (self->tags_label, tags);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_label), *tags != '\0');
+  gtk_widget_set_visible (self->meta_box, mood != NULL || bring || *tags != '\0');
+
+  /* One sentence for screen readers instead of a row of separate labels. */
+  g_string_append (accessible, title);
+  g_string_append_printf (accessible, ", %s", day);
+  if (mood != NULL)
+    g_string_append_printf (accessible, ", %s", mood);
+  if (bring)
+    g_string_append_printf (accessible, ", %s", _("for next session"));
+  if (*tags != '\0')
+    g_string_append_printf (accessible, ", %s %s", _("tags:"), tags);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, excerpt != NULL ? excerpt : "",
+                                  -1);
+}
+
+static void
+attune_entry_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AttuneEntryRow *self = ATTUNE_ENTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_entry_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AttuneEntryRow *self = ATTUNE_ENTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      attune_entry_row_set_entry (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_entry_row_dispose (GObject *object)
+{
+  AttuneEntryRow *self = ATTUNE_ENTRY_ROW (object);
+
+  g_clear_object (&self->entry);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_ENTRY_ROW);
+
+  G_OBJECT_CLASS (attune_entry_row_parent_class)->dispose (object);
+}
+
+static void
+attune_entry_row_class_init (AttuneEntryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attune_entry_row_dispose;
+  object_class->get_property = attune_entry_row_get_property;
+  object_class->set_property = attune_entry_row_set_property;
+
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL,
+                         ATTUNE_TYPE_ENTRY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attunejournal/Attune/ui/attune-entry-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, meta_box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, mood_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, bring_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, tags_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "entryrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+attune_entry_row_init (AttuneEntryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+attune_entry_row_new (void)
+{
+  return g_object_new (ATTUNE_TYPE_ENTRY_ROW, NULL);
+}
+
+/**
+ * attune_entry_row_get_entry:
+ * @self: the row
+ *
+ * Returns: (transfer none) (nullable): the entry shown
+ */
+AttuneEntry *
+attune_entry_row_get_entry (AttuneEntryRow *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ENTRY_ROW (self), NULL);
+
+  return self->entry;
+}
+
+void
+attune_entry_row_set_entry (AttuneEntryRow *self,
+                            AttuneEntry    *entry)
+{
+  g_return_if_fail (ATTUNE_IS_ENTRY_ROW (self));
+  g_return_if_fail (!entry || ATTUNE_IS_ENTRY (entry));
+
+  if (!g_set_object (&self->entry, entry))
+    return;
+
+  update_row (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/**
+ * attune_entry_row_set_show_day:
+ * @self: the row
+ * @show_day: whether this row starts a new day in the timeline
+ */
+void
+attune_entry_row_set_show_day (AttuneEntryRow *self,
+                               gboolean        show_day)
+{
+  g_return_if_fail (ATTUNE_IS_ENTRY_ROW (self));
+
+  self->show_day = !!show_day;
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
+}

@@ -1,0 +1,105 @@
+/* attune-ui-utils.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "attune-entry.h"
+#include "attune-ui-utils.h"
+
+/**
+ * attune_format_day:
+ * @day: a calendar day as `YYYY-MM-DD`
+ *
+ * Formats a day for people: "Today", "Yesterday", the weekday and date, with the year only
+ * when it is not this year.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+attune_format_day (const char *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *today = attune_day_today ();
+  int year, month, dom;
+  GDate date, today_date;
+
+  if (day == NULL || !attune_day_is_valid (day) || sscanf (day, "%d-%d-%d", &year, &month, &dom) != 3)
+    return g_strdup (day != NULL ? day : "");
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, dom, month, year);
+  g_date_clear (&today_date, 1);
+  g_date_set_dmy (&today_date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  if (g_date_compare (&date, &today_date) == 0)
+    return g_strdup (_("Today"));
+
+  g_date_add_days (&date, 1);
+  if (g_date_compare (&date, &today_date) == 0)
+    return g_strdup (_("Yesterday"));
+
+  then = g_date_time_new_local (year, month, dom, 12, 0, 0);
+  if (then == NULL)
+    return g_strdup (day);
+
+  if (year == g_date_time_get_year (now))
+    /* Translators: a day in the timeline in this year, see strftime(3) */
+    return g_date_time_format (then, _("%A, %e %B"));
+
+  /* Translators: a day in the timeline in another year, see strftime(3) */
+  return g_date_time_format (then, _("%A, %e %B %Y"));
+}
+
+/**
+ * attune_parse_tags:
+ * @text: tags as a person types them, separated by commas
+ *
+ * Returns: (transfer full): the tags, stripped, empty ones dropped
+ */
+char **
+attune_parse_tags (const char *text)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    text = "";
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (parts[i]);
+
+      if (*tag != '\0')
+        g_ptr_array_add (tags, g_strdup (tag));
+    }
+  g_ptr_array_add (tags, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+}
+
+/**
+ * attune_join_tags:
+ * @tags: (nullable): tags
+ *
+ * Returns: (transfer full): the tags as one line, separated by commas
+ */
+char *
+attune_join_tags (const char * const *tags)
+{
+  if (tags == NULL)
+    return g_strdup ("");
+
+  return g_strjoinv (", ", (char **) tags);
+}

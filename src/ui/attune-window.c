@@ -1,0 +1,633 @@
+/* attune-window.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-entry-editor.h"
+#include "attune-entry-row.h"
+#include "attune-error-page.h"
+#include "attune-welcome.h"
+#include "attune-window-private.h"
+
+struct _AttuneWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AttuneStore          *store;
+  GError               *store_error;
+  AttuneTimeline       *timeline;
+  GSettings            *settings;
+  /* What the last delete removed, kept in memory only for the Undo toast. */
+  AttuneEntry          *deleted_entry;
+  AdwToast             *undo_toast;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AttuneWelcome        *welcome;
+  AttuneErrorPage      *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *timeline_stack;
+  GtkListView          *timeline_view;
+  GtkStack             *content_stack;
+  AttuneEntryEditor    *editor;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_toast (AttuneWindow *self,
+            const char   *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_actions (AttuneWindow *self)
+{
+  gboolean journal = self->store != NULL &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "journal") == 0;
+  gboolean editing = journal &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "editor") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-timeline", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-entry", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", journal && self->deleted_entry != NULL);
+}
+
+static void
+update_timeline_state (AttuneWindow *self)
+{
+  const char *page = "list";
+
+  if (self->timeline == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) == 0)
+    {
+      const char *query = attune_timeline_get_query (self->timeline);
+      page = (query != NULL && *query != '\0') ? "no-results" : "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->timeline_stack, page);
+}
+
+static void
+show_page (AttuneWindow *self,
+           const char   *name)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  update_actions (self);
+}
+
+static void
+open_entry (AttuneWindow *self,
+            AttuneEntry  *entry)
+{
+  attune_entry_editor_edit (self->editor, entry);
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  update_actions (self);
+}
+
+static void
+close_editor (AttuneWindow *self)
+{
+  g_autoptr(AttuneEntry) blank = attune_entry_new ();
+
+  attune_entry_editor_edit (self->editor, blank);
+  gtk_stack_set_visible_child_name (self->content_stack, "nothing");
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  update_actions (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, attune_entry_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AttuneWindow             *self)
+{
+  AttuneEntryRow *row = ATTUNE_ENTRY_ROW (gtk_list_item_get_child (item));
+  AttuneEntry *entry = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  gboolean show_day = TRUE;
+
+  /* Rows are grouped by day: a row starts a group when the one above is another day. */
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(AttuneEntry) above = g_list_model_get_item (G_LIST_MODEL (self->timeline), position - 1);
+
+      if (above != NULL)
+        show_day = g_strcmp0 (attune_entry_get_day (above), attune_entry_get_day (entry)) != 0;
+    }
+
+  attune_entry_row_set_entry (row, entry);
+  attune_entry_row_set_show_day (row, show_day);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  attune_entry_row_set_entry (ATTUNE_ENTRY_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+timeline_items_changed_cb (AttuneWindow *self)
+{
+  update_timeline_state (self);
+}
+
+static void
+timeline_activate_cb (AttuneWindow *self,
+                      guint         position)
+{
+  g_autoptr(AttuneEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->timeline), position);
+
+  if (entry != NULL)
+    open_entry (self, entry);
+}
+
+static void
+welcome_done_cb (AttuneWindow *self)
+{
+  g_settings_set_boolean (self->settings, "welcome-done", TRUE);
+  show_page (self, "journal");
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
+static void
+leaflet_folded_cb (AttuneWindow *self)
+{
+  /* When the window widens again, show the open entry beside the timeline. */
+  update_actions (self);
+}
+
+static void
+search_changed_cb (AttuneWindow *self)
+{
+  if (self->timeline == NULL)
+    return;
+
+  attune_timeline_set_query (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_timeline_state (self);
+}
+
+static void
+search_activate_cb (AttuneWindow *self)
+{
+  /* Enter in the search field opens the first result. */
+  if (self->timeline != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) > 0)
+    timeline_activate_cb (self, 0);
+}
+
+static void
+search_mode_cb (AttuneWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+new_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(AttuneEntry) entry = attune_entry_new ();
+
+  open_entry (self, entry);
+  attune_entry_editor_focus_body (self->editor);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!attune_entry_editor_flush (self->editor, &error))
+    {
+      /* Stay in the editor: the text is there and the problem is shown above it. */
+      show_toast (self, error->message);
+      return;
+    }
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
+static void
+undo_toast_dismissed_cb (AttuneWindow *self,
+                         AdwToast     *toast)
+{
+  if (self->undo_toast != toast)
+    return;
+
+  self->undo_toast = NULL;
+  g_clear_object (&self->deleted_entry);
+  update_actions (self);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneEntry) saved = NULL;
+  AttuneEntry *entry;
+  AdwToast *toast;
+  gint64 id;
+
+  /* Save first, so that Undo brings back exactly what was on screen. */
+  if (!attune_entry_editor_flush (self->editor, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  entry = attune_entry_editor_get_entry (self->editor);
+  id = attune_entry_get_id (entry);
+
+  if (id == 0)
+    {
+      /* Never saved: there is nothing on disk to delete. */
+      close_editor (self);
+      return;
+    }
+
+  saved = attune_store_get_entry (self->store, id, &error);
+  if (saved == NULL || !attune_store_delete_entry (self->store, id, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not delete the entry: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  g_set_object (&self->deleted_entry, saved);
+  close_editor (self);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  toast = adw_toast_new (_("Entry deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(AttuneEntry) entry = g_steal_pointer (&self->deleted_entry);
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL)
+    return;
+
+  if (!attune_store_restore_entry (self->store, entry, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not bring the entry back: %s"), error->message);
+      show_toast (self, text);
+    }
+
+  update_actions (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AttuneWindow     *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+attune_window_close_request (GtkWindow *window)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (!attune_entry_editor_flush (self->editor, &error))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (window, _("Your Latest Changes Are Not Saved"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s If you close now, the changes shown in the editor will be lost."),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Window Open"),
+                                        "discard", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (attune_window_parent_class)->close_request (window);
+}
+
+static void
+attune_window_constructed (GObject *object)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  G_OBJECT_CLASS (attune_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = attune_store_dup_default_path ();
+      g_autoptr(GError) unknown = NULL;
+
+      if (self->store_error == NULL)
+        unknown = g_error_new_literal (ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                                       _("The journal was not opened."));
+
+      attune_error_page_set_error (self->error_page,
+                                   self->store_error != NULL ? self->store_error : unknown,
+                                   path);
+      show_page (self, "error");
+      return;
+    }
+
+  attune_entry_editor_set_store (self->editor, self->store);
+
+  self->timeline = attune_store_new_timeline (self->store);
+  g_signal_connect_object (self->timeline, "items-changed",
+                           G_CALLBACK (timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->timeline_view, factory);
+  gtk_list_view_set_model (self->timeline_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline)))));
+  update_timeline_state (self);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+
+  show_page (self, g_settings_get_boolean (self->settings, "welcome-done") ? "journal" : "welcome");
+}
+
+static void
+attune_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_window_dispose (GObject *object)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_WINDOW);
+
+  self->undo_toast = NULL;
+  g_clear_object (&self->deleted_entry);
+  g_clear_object (&self->timeline);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
+}
+
+static void
+attune_window_finalize (GObject *object)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (attune_window_parent_class)->finalize (object);
+}
+
+static void
+attune_window_class_init (AttuneWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = attune_window_constructed;
+  object_class->dispose = attune_window_dispose;
+  object_class->finalize = attune_window_finalize;
+  object_class->get_property = attune_window_get_property;
+  object_class->set_property = attune_window_set_property;
+
+  window_class->close_request = attune_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATTUNE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATTUNE_TYPE_ENTRY_EDITOR);
+  g_type_ensure (ATTUNE_TYPE_ERROR_PAGE);
+  g_type_ensure (ATTUNE_TYPE_WELCOME);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attunejournal/Attune/ui/attune-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, timeline_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-timeline", NULL, show_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", NULL, delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+}
+
+static void
+attune_window_init (AttuneWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APP_ID);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * attune_window_get_store:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): the store the window shows
+ */
+AttuneStore *
+attune_window_get_store (AttuneWindow *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char *
+_attune_window_get_visible_page (AttuneWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+AttuneEntryEditor *
+_attune_window_get_editor (AttuneWindow *self)
+{
+  return self->editor;
+}
+
+AttuneTimeline *
+_attune_window_get_timeline (AttuneWindow *self)
+{
+  return self->timeline;
+}
+
+AttuneErrorPage *
+_attune_window_get_error_page (AttuneWindow *self)
+{
+  return self->error_page;
+}
+
+GtkEditable *
+_attune_window_get_search_entry (AttuneWindow *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+const char *
+_attune_window_get_timeline_state (AttuneWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->timeline_stack);
+}

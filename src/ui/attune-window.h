@@ -1,0 +1,22 @@
+/* attune-window.h
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "attune-store.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_TYPE_WINDOW (attune_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttuneWindow, attune_window, ATTUNE, WINDOW, AdwApplicationWindow)
+
+AttuneStore *attune_window_get_store (AttuneWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Build Attune and run every test, the way CI does (STYLE section G):
+#   build/       -Dwerror=true: data/store/export suites, then the ui suite under Xvfb
+#   build-asan/  ASan + UBSan: store suite with leak checking, ui suite without
+# and print one closing line "N passed, N failed, N skipped" counted from every
+# meson-logs/testlog*.json. Exits non-zero when anything failed.
+#
+# Usage: tests/run-all.sh           (run tools/setup-debian.sh first on a fresh machine)
+# Environment: JOBS (default 2), ATTUNE_SKIP_ASAN=1 to skip the sanitizer build.
+
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" || exit 1
+
+jobs=${JOBS:-2}
+build_dirs=(build)
+[[ ${ATTUNE_SKIP_ASAN:-0} == 1 ]] || build_dirs+=(build-asan)
+build_failures=0  # configure or compile failed: those tests never ran
+test_failures=0   # a meson test run failed (its failures are in its testlog)
+
+python=/usr/bin/python3
+[[ -x $python ]] || python=$(command -v python3)
+
+build_failed() {
+  echo "run-all: FAILED: $*" >&2
+  build_failures=$((build_failures + 1))
+}
+
+tests_failed() {
+  echo "run-all: FAILED: $*" >&2
+  test_failures=$((test_failures + 1))
+}
+
+# Configure DIR with OPTIONS: set up a new build dir, or reconfigure an existing one
+# (wiping it when meson cannot reuse it, e.g. after a meson upgrade).
+configure() {
+  local dir=$1
+  shift
+  if [[ -f $dir/meson-private/coredata.dat ]]; then
+    meson setup --reconfigure "$dir" "$@" || meson setup --wipe "$dir" "$@"
+  else
+    rm -rf "$dir"
+    meson setup "$dir" "$@"
+  fi
+}
+
+# meson test with a guard timeout on top of the per-test ones from tests/meson.build.
+# Each run gets its own --logbase, so its testlog-*.json survives for the summary.
+mtest=(timeout --kill-after=30 1800
+       meson test --no-rebuild --print-errorlogs --num-processes "$jobs")
+
+# Run a command in a fresh Xvfb server and a private D-Bus session with a private
+# XDG_RUNTIME_DIR (TESTING.md "Display, D-Bus, accessibility").
+with_display() {
+  local runtime rc
+  runtime=$(mktemp -d "${TMPDIR:-/tmp}/attune-runtime.XXXXXX")
+  chmod 0700 "$runtime"
+  XDG_RUNTIME_DIR=$runtime GDK_BACKEND=x11 GSK_RENDERER=cairo \
+    dbus-run-session -- xvfb-run -a -s '-screen 0 1280x1024x24' "$@"
+  rc=$?
+  rm -rf "$runtime"
+  return $rc
+}
+
+# Forget the logs of earlier runs so the summary counts only this one.
+for dir in build build-asan; do
+  rm -f "$dir"/meson-logs/testlog*.json
+done
+
+# 1. The CI build: warnings are errors.
+if configure build -Dwerror=true && ninja -C build -j "$jobs"; then
+  "${mtest[@]}" -C build --logbase testlog-noui --no-suite ui || tests_failed "tests without a display (build)"
+  with_display "${mtest[@]}" -C build --logbase testlog-ui --suite ui || tests_failed "ui tests (build)"
+else
+  build_failed "configure or compile (build)"
+fi
+
+# 2. Sanitizers: leaks are checked only where no GTK is involved.
+if [[ ${ATTUNE_SKIP_ASAN:-0} != 1 ]]; then
+  export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1
+  if configure build-asan -Db_sanitize=address,undefined -Db_lundef=false &&
+     ninja -C build-asan -j "$jobs"; then
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:print_summary=1 \
+      "${mtest[@]}" -C build-asan --logbase testlog-store --suite store || tests_failed "store tests (build-asan)"
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:print_summary=1 \
+      with_display "${mtest[@]}" -C build-asan --logbase testlog-ui --suite ui || tests_failed "ui tests (build-asan)"
+  else
+    build_failed "configure or compile (build-asan)"
+  fi
+fi
+
+# Summary from every testlog*.json (one JSON object per line and test).
+summary=$("$python" - "$build_failures" "$test_failures" "${build_dirs[@]}" <<'PY'
+import glob, json, sys
+
+build_failures, test_failures = int(sys.argv[1]), int(sys.argv[2])
+passed = failed = skipped = 0
+for d in sys.argv[3:]:
+    for path in sorted(glob.glob(f'{d}/meson-logs/testlog*.json')):
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                result = json.loads(line).get('result')
+                if result in ('OK', 'EXPECTEDFAIL'):
+                    passed += 1
+                elif result == 'SKIP':
+                    skipped += 1
+                else:
+                    failed += 1
+# A build that failed counts as a failure, and so does a test run that failed without
+# recording a failing test (killed by the guard timeout, Xvfb did not start...): the
+# closing line must never look clean when something went wrong.
+failed += build_failures
+if test_failures and failed == 0:
+    failed = test_failures
+print(f'{passed} passed, {failed} failed, {skipped} skipped')
+PY
+) || summary="0 passed, $((build_failures + test_failures + 1)) failed, 0 skipped"
+
+echo
+echo "$summary"
+[[ $summary == *" 0 failed, "* && $build_failures -eq 0 && $test_failures -eq 0 ]]
