@@ -81,7 +81,7 @@ if [[ ${ATTUNE_SKIP_ASAN:-0} != 1 ]]; then
   export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1
   if configure build-asan -Db_sanitize=address,undefined -Db_lundef=false &&
      ninja -C build-asan -j "$jobs"; then
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:print_summary=1 \
+    ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
       "${mtest[@]}" -C build-asan --logbase testlog-store --suite store || tests_failed "store tests (build-asan)"
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:print_summary=1 \
       with_display "${mtest[@]}" -C build-asan --logbase testlog-ui --suite ui || tests_failed "ui tests (build-asan)"

@@ -494,8 +494,16 @@ attune_entry_editor_get_save_state (AttuneEntryEditor *self)
 void
 attune_entry_editor_focus_body (AttuneEntryEditor *self)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
   g_return_if_fail (ATTUNE_IS_ENTRY_EDITOR (self));
 
+  /* Cursor at the end, so that writing goes on where it stopped and nothing is selected
+   * that a key press could replace. */
+  buffer = gtk_text_view_get_buffer (self->body_view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 

@@ -107,6 +107,7 @@ open_entry (AttuneWindow *self,
   attune_entry_editor_edit (self->editor, entry);
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  attune_entry_editor_focus_body (self->editor);
   update_actions (self);
 }
 
@@ -225,7 +226,6 @@ new_entry_action (GtkWidget  *widget,
   g_autoptr(AttuneEntry) entry = attune_entry_new ();
 
   open_entry (self, entry);
-  attune_entry_editor_focus_body (self->editor);
 }
 
 static void
@@ -396,6 +396,7 @@ attune_window_constructed (GObject *object)
 {
   AttuneWindow *self = ATTUNE_WINDOW (object);
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
 
   G_OBJECT_CLASS (attune_window_parent_class)->constructed (object);
 
@@ -432,8 +433,8 @@ attune_window_constructed (GObject *object)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
-  gtk_list_view_set_model (self->timeline_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline)))));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline))));
+  gtk_list_view_set_model (self->timeline_view, selection);
   update_timeline_state (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);

@@ -1,0 +1,63 @@
+/* attune-store-private.h
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "attune-entry.h"
+#include "attune-store.h"
+#include "attune-timeline.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* The columns _attune_store_entry_from_row() reads, for a FROM entries AS e.
+ * Tag names are joined with U+001F, which tags may not contain. */
+#define ATTUNE_ENTRY_COLUMNS \
+  "e.id, e.uuid, e.kind, e.day, e.created_at, e.updated_at, e.title, e.body, " \
+  "e.mood, e.bring, " \
+  "(SELECT group_concat(t.name, char(31)) FROM entry_tags AS et " \
+  "JOIN tags AS t ON t.id = et.tag_id WHERE et.entry_id = e.id)"
+
+/* The timeline order, newest first. */
+#define ATTUNE_ENTRY_ORDER "e.day DESC, e.created_at DESC, e.id DESC"
+
+void              _attune_store_set_error         (GError      **error,
+                                                   sqlite3      *db,
+                                                   int           rc,
+                                                   const char   *context);
+AttuneStoreError  _attune_store_error_from_sqlite (int           rc);
+
+sqlite3          *_attune_store_get_db            (AttuneStore  *self);
+void              _attune_store_set_busy_timeout  (AttuneStore  *self,
+                                                   int           msec);
+AttuneStore      *_attune_store_open_at_version   (const char   *path,
+                                                   guint         version,
+                                                   GError      **error);
+AttuneEntry      *_attune_store_entry_from_row    (sqlite3_stmt *stmt);
+
+void              _attune_entry_load              (AttuneEntry     *self,
+                                                   gint64           id,
+                                                   const char      *uuid,
+                                                   AttuneEntryKind  kind,
+                                                   const char      *day,
+                                                   gint64           created_at,
+                                                   gint64           updated_at,
+                                                   const char      *title,
+                                                   const char      *body,
+                                                   int              mood,
+                                                   gboolean         bring,
+                                                   char           **tags);
+void              _attune_entry_set_saved         (AttuneEntry     *self,
+                                                   gint64           id,
+                                                   const char      *uuid,
+                                                   gint64           created_at,
+                                                   gint64           updated_at);
+
+G_END_DECLS

@@ -1,0 +1,1954 @@
+/* attune-store.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "attune-store.h"
+#include "attune-store-private.h"
+#include "attune-timeline-private.h"
+
+/* "Attu", so that other programs' databases are not mistaken for ours. */
+#define ATTUNE_APPLICATION_ID 0x41747475
+
+/* The version of the content format written into entries.format. */
+#define ATTUNE_CONTENT_FORMAT 1
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+#define MAX_TAGS         32
+#define MAX_TAG_CHARS    64
+
+struct _AttuneStore
+{
+  GObject    parent_instance;
+
+  char      *path;
+  sqlite3   *db;
+  guint      schema_version;
+
+  /* Weak pointers to every AttuneTimeline made by this store. */
+  GPtrArray *timelines;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneStore, attune_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Schema steps: migrations[i] takes user_version i to i + 1. Each runs in
+ * one BEGIN IMMEDIATE … COMMIT together with its user_version bump. Never
+ * edit a step once released: add a new one. */
+static const char * const migrations[] = {
+  /* 0 → 1: entries, tags, drafts. */
+  "CREATE TABLE entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('note', 'check-in')),"
+  "  day TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  format INTEGER NOT NULL DEFAULT 1,"
+  "  mood INTEGER CHECK (mood IS NULL OR mood BETWEEN 1 AND 5),"
+  "  bring INTEGER NOT NULL DEFAULT 0,"
+  "  tag_text TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX entries_timeline ON entries (day DESC, created_at DESC, id DESC);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+  ") STRICT;"
+  "CREATE TABLE entry_tags ("
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (entry_id, tag_id)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX entry_tags_tag ON entry_tags (tag_id);"
+  "CREATE TABLE drafts ("
+  "  key TEXT PRIMARY KEY,"
+  "  data TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ") STRICT;"
+  "PRAGMA application_id = 1098151029;"
+  "PRAGMA user_version = 1;",
+
+  /* 1 → 2: full-text search and a trigger-kept entry count, both built from
+   * the rows already there. */
+  "CREATE VIRTUAL TABLE entries_fts USING fts5 ("
+  "  title, body, tag_text,"
+  "  content = 'entries', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN"
+  "  INSERT INTO entries_fts (rowid, title, body, tag_text)"
+  "    VALUES (new.id, new.title, new.body, new.tag_text);"
+  "END;"
+  "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN"
+  "  INSERT INTO entries_fts (entries_fts, rowid, title, body, tag_text)"
+  "    VALUES ('delete', old.id, old.title, old.body, old.tag_text);"
+  "END;"
+  "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body, tag_text ON entries BEGIN"
+  "  INSERT INTO entries_fts (entries_fts, rowid, title, body, tag_text)"
+  "    VALUES ('delete', old.id, old.title, old.body, old.tag_text);"
+  "  INSERT INTO entries_fts (rowid, title, body, tag_text)"
+  "    VALUES (new.id, new.title, new.body, new.tag_text);"
+  "END;"
+  "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');"
+  "CREATE TABLE stats ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  n_entries INTEGER NOT NULL"
+  ") STRICT;"
+  "INSERT INTO stats (id, n_entries) VALUES (1, (SELECT count(*) FROM entries));"
+  "CREATE TRIGGER stats_insert AFTER INSERT ON entries BEGIN"
+  "  UPDATE stats SET n_entries = n_entries + 1 WHERE id = 1;"
+  "END;"
+  "CREATE TRIGGER stats_delete AFTER DELETE ON entries BEGIN"
+  "  UPDATE stats SET n_entries = n_entries - 1 WHERE id = 1;"
+  "END;"
+  "PRAGMA user_version = 2;",
+};
+
+#define LATEST_SCHEMA_VERSION G_N_ELEMENTS (migrations)
+
+/* Error helpers */
+
+/**
+ * _attune_store_error_from_sqlite:
+ * @rc: a SQLite result code, plain or extended
+ *
+ * Maps a SQLite result code onto the #AttuneStoreError a person should see.
+ *
+ * Returns: the matching error code
+ */
+AttuneStoreError
+_attune_store_error_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ATTUNE_STORE_ERROR_CORRUPT;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return ATTUNE_STORE_ERROR_READ_ONLY;
+
+    case SQLITE_FULL:
+      return ATTUNE_STORE_ERROR_DISK_FULL;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATTUNE_STORE_ERROR_BUSY;
+
+    case SQLITE_IOERR:
+      return ATTUNE_STORE_ERROR_IO;
+
+    default:
+      return ATTUNE_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+describe_error (AttuneStoreError code)
+{
+  switch (code)
+    {
+    case ATTUNE_STORE_ERROR_CORRUPT:
+      return _("The journal file is damaged or is not an Attune journal.");
+
+    case ATTUNE_STORE_ERROR_READ_ONLY:
+      return _("The journal file or its folder is read-only.");
+
+    case ATTUNE_STORE_ERROR_DISK_FULL:
+      return _("There is not enough free space on the disk.");
+
+    case ATTUNE_STORE_ERROR_BUSY:
+      return _("Another program is using the journal right now. Close it and try again.");
+
+    case ATTUNE_STORE_ERROR_IO:
+      return _("The system could not read or write the disk.");
+
+    case ATTUNE_STORE_ERROR_FAILED:
+    case ATTUNE_STORE_ERROR_NEWER_SCHEMA:
+    case ATTUNE_STORE_ERROR_NOT_FOUND:
+    case ATTUNE_STORE_ERROR_INVALID:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * _attune_store_set_error:
+ * @error: return location for a #GError
+ * @db: (nullable): the connection that failed, for sqlite3_errmsg()
+ * @rc: the SQLite result code
+ * @context: a sentence saying what could not be done
+ *
+ * Sets @error in %ATTUNE_STORE_ERROR from a SQLite failure, as full sentences
+ * followed by SQLite's own message.
+ */
+void
+_attune_store_set_error (GError     **error,
+                         sqlite3     *db,
+                         int          rc,
+                         const char  *context)
+{
+  AttuneStoreError code = _attune_store_error_from_sqlite (rc);
+  const char *reason = describe_error (code);
+  const char *detail = NULL;
+
+  if (db != NULL && sqlite3_errcode (db) != SQLITE_OK)
+    detail = sqlite3_errmsg (db);
+  if (detail == NULL)
+    detail = sqlite3_errstr (rc);
+
+  if (reason != NULL)
+    g_set_error (error, ATTUNE_STORE_ERROR, code,
+                 /* Translators: the first two %s are sentences, the last is a
+                  * technical message from the database engine. */
+                 _("%s %s (SQLite: %s)"),
+                 context, reason, detail);
+  else
+    g_set_error (error, ATTUNE_STORE_ERROR, code,
+                 /* Translators: the first %s is a sentence, the last is a
+                  * technical message from the database engine. */
+                 _("%s (SQLite: %s)"),
+                 context, detail);
+}
+
+/* SQL helpers */
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *context,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _attune_store_set_error (error, db, rc, context);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_statement (sqlite3     *db,
+                   const char  *sql,
+                   const char  *context,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _attune_store_set_error (error, db, rc, context);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+step_done (sqlite3_stmt  *stmt,
+           const char    *context,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, sqlite3_db_handle (stmt), rc, context);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_int64 (sqlite3     *db,
+            const char  *sql,
+            gint64      *out_value,
+            const char  *context,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_statement (db, sql, context, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_CORRUPT;
+      _attune_store_set_error (error, db, rc, context);
+      return FALSE;
+    }
+
+  *out_value = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static void
+rollback_transaction (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+begin_transaction (sqlite3     *db,
+                   const char  *context,
+                   GError     **error)
+{
+  return exec_sql (db, "BEGIN IMMEDIATE", context, error);
+}
+
+static gboolean
+commit_transaction (sqlite3     *db,
+                    const char  *context,
+                    GError     **error)
+{
+  if (!exec_sql (db, "COMMIT", context, error))
+    {
+      rollback_transaction (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening */
+
+static gboolean
+is_sqlite_page_size (guint page_size)
+{
+  return page_size >= 512 && page_size <= 65536 && (page_size & (page_size - 1)) == 0;
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+static gboolean
+is_read_only_for_us (const char        *path,
+                     const struct stat *st)
+{
+  /* root passes access(), but a file or folder with no write bits at all was
+   * made read-only on purpose: respect it. */
+  if (geteuid () == 0 && (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return TRUE;
+
+  return g_access (path, W_OK) != 0 && errno != ENOENT;
+}
+
+/* Checks an existing file before SQLite touches it: a regular, writable file
+ * in a writable folder, starting with a SQLite header that agrees with the
+ * file's size. Reads at most 100 bytes and writes nothing. */
+static gboolean
+check_existing_file (const char         *path,
+                     const struct stat  *st,
+                     GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  struct stat dir_st;
+  gssize n_read;
+  guint page_size;
+  guint32 n_pages, change_counter, valid_for;
+  int fd;
+
+  if (S_ISDIR (st->st_mode))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” is a folder, not a file. Move the folder away and try again."),
+                   display);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” is not a regular file."),
+                   display);
+      return FALSE;
+    }
+
+  if (st->st_size == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
+                   _("The journal file is empty. It may have been damaged, or another program may have replaced it. It was left as it is."));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATTUNE_STORE_ERROR,
+                   saved_errno == EACCES ? ATTUNE_STORE_ERROR_READ_ONLY : ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” could not be read: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  do
+    n_read = read (fd, header, sizeof header);
+  while (n_read < 0 && errno == EINTR);
+
+  if (n_read < 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_IO,
+                   _("The journal “%s” could not be read: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (n_read < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
+                   _("The file “%s” is not an Attune journal, or its beginning is damaged. It was left as it is."),
+                   display);
+      return FALSE;
+    }
+
+  /* A truncated file: the header says how many pages the file holds, and is
+   * trustworthy when its "version valid for" matches the change counter. */
+  page_size = ((guint) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  change_counter = read_be32 (header + 24);
+  n_pages = read_be32 (header + 28);
+  valid_for = read_be32 (header + 92);
+
+  if (!is_sqlite_page_size (page_size) ||
+      st->st_size % page_size != 0 ||
+      (valid_for == change_counter && n_pages > 0 &&
+       (guint64) n_pages * page_size > (guint64) st->st_size))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
+                   _("The journal file “%s” is damaged: it is shorter than it should be. It was left as it is."),
+                   display);
+      return FALSE;
+    }
+
+  if (g_stat (dir, &dir_st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                   _("The folder of the journal could not be read: %s."),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (is_read_only_for_us (path, st) || is_read_only_for_us (dir, &dir_st))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
+                   _("The journal “%s” cannot be changed because the file or its folder is read-only. Check its permissions."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* A read-only connection to a WAL database creates -wal and -shm files. When
+ * there is no -wal or -journal, the main file holds everything and nobody is
+ * writing it, so it can be read as immutable: no side file, no lock. */
+static char *
+dup_probe_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  if (uri == NULL)
+    return g_strdup (path);
+
+  if (!side_file_exists (path, "-wal") && !side_file_exists (path, "-journal"))
+    return g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+
+  return g_strconcat (uri, "?mode=ro", NULL);
+}
+
+/* Reads the schema version through a read-only connection, which also makes
+ * SQLite parse the schema: a damaged first page fails here, before anything
+ * could write to the file. */
+static gboolean
+probe_existing_file (const char  *path,
+                     guint       *out_version,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  const char *context = _("The journal could not be read.");
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_objects = 0;
+  g_autofree char *uri = dup_probe_uri (path);
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _attune_store_set_error (error, db, rc, context);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  ok = read_int64 (db, "PRAGMA user_version", &version, context, error) &&
+       read_int64 (db, "PRAGMA application_id", &app_id, context, error) &&
+       read_int64 (db, "SELECT count(*) FROM sqlite_master", &n_objects, context, error);
+
+  sqlite3_close (db);
+
+  if (!ok)
+    return FALSE;
+
+  if (version > (gint64) LATEST_SCHEMA_VERSION || version < 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_SCHEMA,
+                   _("This journal was written by a newer version of Attune (format %" G_GINT64_FORMAT ", this version reads up to %u). Update Attune to open it. The journal was left as it is."),
+                   version, (guint) LATEST_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if ((app_id != 0 && app_id != ATTUNE_APPLICATION_ID) ||
+      (version == 0 && n_objects > 0))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
+                   _("The file “%s” is a database of another program, not an Attune journal. It was left as it is."),
+                   display);
+      return FALSE;
+    }
+
+  *out_version = (guint) version;
+
+  return TRUE;
+}
+
+/* Creates the database file ourselves so that SQLite's -wal and -shm files,
+ * which copy its mode, are private too. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_CREAT | O_EXCL | O_CLOEXEC | O_WRONLY | O_NOCTTY, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, ATTUNE_STORE_ERROR,
+                   (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+                     ? ATTUNE_STORE_ERROR_READ_ONLY : ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” could not be created: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+
+  return TRUE;
+}
+
+static void
+tighten_mode (const char *path)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) == 0 &&
+      S_ISREG (st.st_mode) &&
+      st.st_uid == geteuid () &&
+      (st.st_mode & 077) != 0)
+    g_chmod (path, st.st_mode & 0700);
+}
+
+static void
+remove_created_file (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static gboolean
+migrate (AttuneStore  *self,
+         guint         target,
+         GError      **error)
+{
+  const char *context = _("The journal could not be updated to the current format.");
+
+  for (guint v = self->schema_version; v < target; v++)
+    {
+      if (!begin_transaction (self->db, context, error))
+        return FALSE;
+
+      if (!exec_sql (self->db, migrations[v], context, error))
+        {
+          rollback_transaction (self->db);
+          return FALSE;
+        }
+
+      if (!commit_transaction (self->db, context, error))
+        return FALSE;
+
+      self->schema_version = v + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3     *db,
+                      GError     **error)
+{
+  const char *context = _("The journal could not be opened.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  sqlite3_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MS);
+
+  if (!exec_sql (db,
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA secure_delete = ON;",
+                 context, error))
+    return FALSE;
+
+  stmt = prepare_statement (db, "PRAGMA journal_mode = WAL", context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, db, rc, context);
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal could not be opened: its file system does not support the needed locking (write-ahead log)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static AttuneStore *
+open_store (const char  *path,
+            guint        target_version,
+            GError     **error)
+{
+  g_autoptr(AttuneStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *display = NULL;
+  gboolean created = FALSE;
+  guint version = 0;
+  struct stat st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  display = g_filename_display_name (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATTUNE_STORE_ERROR,
+                   (saved_errno == EACCES || saved_errno == EROFS) ? ATTUNE_STORE_ERROR_READ_ONLY : ATTUNE_STORE_ERROR_FAILED,
+                   _("The folder for the journal could not be created: %s."),
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (g_lstat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                       _("The journal “%s” could not be opened: %s."),
+                       display, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      if (g_stat (dir, &st) == 0 && is_read_only_for_us (dir, &st))
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
+                       _("The journal “%s” cannot be created because its folder is read-only. Check its permissions."),
+                       display);
+          return NULL;
+        }
+
+      if (!create_private_file (path, error))
+        return NULL;
+
+      created = TRUE;
+    }
+  else
+    {
+      /* Follow a symbolic link for the checks, as SQLite will. */
+      if (S_ISLNK (st.st_mode) && g_stat (path, &st) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                       _("The journal “%s” could not be opened: %s."),
+                       display, g_strerror (saved_errno));
+          return NULL;
+        }
+
+      if (!check_existing_file (path, &st, error) ||
+          !probe_existing_file (path, &version, error))
+        return NULL;
+
+      if (version > target_version)
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_SCHEMA,
+                       _("This journal was written by a newer version of Attune. Update Attune to open it. The journal was left as it is."));
+          return NULL;
+        }
+
+      tighten_mode (path);
+      {
+        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+        tighten_mode (wal);
+        tighten_mode (shm);
+      }
+    }
+
+  self = g_object_new (ATTUNE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->schema_version = version;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CANTOPEN && g_access (path, W_OK) != 0)
+        rc = SQLITE_READONLY;
+      _attune_store_set_error (error, self->db, rc, _("The journal could not be opened."));
+      goto failed;
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
+                   _("The journal “%s” cannot be changed because the file or its folder is read-only. Check its permissions."),
+                   display);
+      goto failed;
+    }
+
+  if (!configure_connection (self->db, error) ||
+      !migrate (self, target_version, error))
+    goto failed;
+
+  return g_steal_pointer (&self);
+
+failed:
+  g_clear_pointer (&self->db, sqlite3_close);
+  if (created)
+    remove_created_file (path);
+
+  return NULL;
+}
+
+/* Entries */
+
+static const char *
+kind_to_string (AttuneEntryKind kind)
+{
+  switch (kind)
+    {
+    case ATTUNE_ENTRY_KIND_CHECK_IN:
+      return "check-in";
+
+    case ATTUNE_ENTRY_KIND_NOTE:
+    default:
+      return "note";
+    }
+}
+
+static AttuneEntryKind
+kind_from_string (const char *kind)
+{
+  if (g_strcmp0 (kind, "check-in") == 0)
+    return ATTUNE_ENTRY_KIND_CHECK_IN;
+
+  return ATTUNE_ENTRY_KIND_NOTE;
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  const char *tag_a = *(const char * const *) a;
+  const char *tag_b = *(const char * const *) b;
+  g_autofree char *fold_a = g_utf8_casefold (tag_a, -1);
+  g_autofree char *fold_b = g_utf8_casefold (tag_b, -1);
+  int cmp = g_utf8_collate (fold_a, fold_b);
+
+  return cmp != 0 ? cmp : strcmp (tag_a, tag_b);
+}
+
+/**
+ * _attune_store_entry_from_row:
+ * @stmt: a statement positioned on a row selecting %ATTUNE_ENTRY_COLUMNS
+ *
+ * Builds an entry from the current row of @stmt.
+ *
+ * Returns: (transfer full): a new #AttuneEntry
+ */
+AttuneEntry *
+_attune_store_entry_from_row (sqlite3_stmt *stmt)
+{
+  AttuneEntry *entry = g_object_new (ATTUNE_TYPE_ENTRY, NULL);
+  const char *tag_list = (const char *) sqlite3_column_text (stmt, 10);
+  char **tags = NULL;
+
+  if (tag_list != NULL && tag_list[0] != '\0')
+    {
+      tags = g_strsplit (tag_list, "\x1f", -1);
+      qsort (tags, g_strv_length (tags), sizeof (char *), compare_tags);
+    }
+
+  _attune_entry_load (entry,
+                      sqlite3_column_int64 (stmt, 0),
+                      (const char *) sqlite3_column_text (stmt, 1),
+                      kind_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+                      (const char *) sqlite3_column_text (stmt, 3),
+                      sqlite3_column_int64 (stmt, 4),
+                      sqlite3_column_int64 (stmt, 5),
+                      (const char *) sqlite3_column_text (stmt, 6),
+                      (const char *) sqlite3_column_text (stmt, 7),
+                      sqlite3_column_int (stmt, 8),
+                      sqlite3_column_int (stmt, 9) != 0,
+                      tags);
+
+  return entry;
+}
+
+static gboolean
+is_valid_text (const char *text)
+{
+  return text != NULL && g_utf8_validate (text, -1, NULL);
+}
+
+static gboolean
+is_control_free (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks everything about @entry that SQLite would not, and returns its
+ * tags stripped and deduplicated without regard to case. */
+static GPtrArray *
+validate_entry (AttuneEntry  *entry,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *given = attune_entry_get_tags (entry);
+  int mood = attune_entry_get_mood (entry);
+
+  if (!is_valid_text (attune_entry_get_title (entry)))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The title contains text that is not valid UTF-8. Nothing was saved."));
+      return NULL;
+    }
+
+  if (!is_valid_text (attune_entry_get_body (entry)))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The text contains characters that are not valid UTF-8. Nothing was saved."));
+      return NULL;
+    }
+
+  if (!attune_day_is_valid (attune_entry_get_day (entry)))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The entry’s day is not a valid date. Nothing was saved."));
+      return NULL;
+    }
+
+  if (mood < ATTUNE_MOOD_NONE || mood > ATTUNE_MOOD_MAX)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The mood must be between 1 and %d. Nothing was saved."),
+                   ATTUNE_MOOD_MAX);
+      return NULL;
+    }
+
+  for (guint i = 0; given[i] != NULL; i++)
+    {
+      g_autofree char *tag = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!is_valid_text (given[i]))
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("A tag contains text that is not valid UTF-8. Nothing was saved."));
+          return NULL;
+        }
+
+      tag = g_strstrip (g_strdup (given[i]));
+
+      if (tag[0] == '\0')
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("A tag is empty. Nothing was saved."));
+          return NULL;
+        }
+
+      if (g_utf8_strlen (tag, -1) > MAX_TAG_CHARS)
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("The tag “%s” is longer than %d characters. Nothing was saved."),
+                       tag, MAX_TAG_CHARS);
+          return NULL;
+        }
+
+      if (!is_control_free (tag))
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("A tag contains control characters. Nothing was saved."));
+          return NULL;
+        }
+
+      folded = g_utf8_casefold (tag, -1);
+      if (!g_hash_table_add (seen, g_steal_pointer (&folded)))
+        continue;
+
+      g_ptr_array_add (tags, g_steal_pointer (&tag));
+    }
+
+  if (tags->len > MAX_TAGS)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("An entry can have at most %d tags. Nothing was saved."),
+                   MAX_TAGS);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tags);
+}
+
+static char *
+join_tags (GPtrArray *tags)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_ptr_array_index (tags, i));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+write_tags (AttuneStore  *self,
+            gint64        entry_id,
+            GPtrArray    *tags,
+            const char   *context,
+            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) add_tag = NULL;
+  g_autoptr(sqlite3_stmt) link_tag = NULL;
+
+  clear = prepare_statement (self->db, "DELETE FROM entry_tags WHERE entry_id = ?1", context, error);
+  if (clear == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (clear, 1, entry_id);
+  if (!step_done (clear, context, error))
+    return FALSE;
+
+  if (tags->len > 0)
+    {
+      add_tag = prepare_statement (self->db,
+                                   "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+                                   context, error);
+      link_tag = prepare_statement (self->db,
+                                    "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
+                                    "SELECT ?1, id FROM tags WHERE name = ?2",
+                                    context, error);
+      if (add_tag == NULL || link_tag == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (tags, i);
+
+      sqlite3_reset (add_tag);
+      sqlite3_bind_text (add_tag, 1, tag, -1, SQLITE_TRANSIENT);
+      if (!step_done (add_tag, context, error))
+        return FALSE;
+
+      sqlite3_reset (link_tag);
+      sqlite3_bind_int64 (link_tag, 1, entry_id);
+      sqlite3_bind_text (link_tag, 2, tag, -1, SQLITE_TRANSIENT);
+      if (!step_done (link_tag, context, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+drop_unused_tags (AttuneStore  *self,
+                  const char   *context,
+                  GError      **error)
+{
+  return exec_sql (self->db,
+                   "DELETE FROM tags WHERE NOT EXISTS "
+                   "(SELECT 1 FROM entry_tags WHERE entry_tags.tag_id = tags.id)",
+                   context, error);
+}
+
+/* Reads the day of entry @id; FALSE with NOT_FOUND if there is none. */
+static gboolean
+read_entry_key (AttuneStore  *self,
+                gint64        id,
+                char        **out_day,
+                gint64       *out_created_at,
+                const char   *context,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db,
+                            "SELECT day, created_at FROM entries WHERE id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("%s The entry no longer exists."), context);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  *out_day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *out_created_at = sqlite3_column_int64 (stmt, 1);
+
+  return TRUE;
+}
+
+static void
+notify_timelines (AttuneStore *self,
+                  gint64       id,
+                  gint64       created_at,
+                  const char  *old_day,
+                  const char  *new_day)
+{
+  g_autoptr(GPtrArray) timelines = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Hold them while they emit: a handler may drop the last reference. */
+  for (guint i = 0; i < self->timelines->len; i++)
+    g_ptr_array_add (timelines, g_object_ref (g_ptr_array_index (self->timelines, i)));
+
+  for (guint i = 0; i < timelines->len; i++)
+    _attune_timeline_entry_changed (g_ptr_array_index (timelines, i),
+                                    id, created_at, old_day, new_day);
+}
+
+/* Inserts @entry with the given identity; the caller holds a transaction. */
+static gboolean
+insert_entry_row (AttuneStore  *self,
+                  AttuneEntry  *entry,
+                  gint64        id,
+                  const char   *uuid,
+                  gint64        created_at,
+                  gint64        updated_at,
+                  const char   *tag_text,
+                  gint64       *out_id,
+                  const char   *context,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int mood = attune_entry_get_mood (entry);
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO entries (id, uuid, kind, day, created_at, updated_at, "
+                            "title, body, format, mood, bring, tag_text) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind_to_string (attune_entry_get_kind (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, attune_entry_get_day (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, created_at);
+  sqlite3_bind_int64 (stmt, 6, updated_at);
+  sqlite3_bind_text (stmt, 7, attune_entry_get_title (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, attune_entry_get_body (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 9, ATTUNE_CONTENT_FORMAT);
+  if (mood == ATTUNE_MOOD_NONE)
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_int (stmt, 10, mood);
+  sqlite3_bind_int (stmt, 11, attune_entry_get_bring (entry) ? 1 : 0);
+  sqlite3_bind_text (stmt, 12, tag_text, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (stmt, context, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+static gboolean
+update_entry_row (AttuneStore  *self,
+                  AttuneEntry  *entry,
+                  gint64        updated_at,
+                  const char   *tag_text,
+                  const char   *context,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int mood = attune_entry_get_mood (entry);
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE entries SET kind = ?2, day = ?3, updated_at = ?4, "
+                            "title = ?5, body = ?6, mood = ?7, bring = ?8, tag_text = ?9, "
+                            "format = ?10 WHERE id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, attune_entry_get_id (entry));
+  sqlite3_bind_text (stmt, 2, kind_to_string (attune_entry_get_kind (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, attune_entry_get_day (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, updated_at);
+  sqlite3_bind_text (stmt, 5, attune_entry_get_title (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, attune_entry_get_body (entry), -1, SQLITE_TRANSIENT);
+  if (mood == ATTUNE_MOOD_NONE)
+    sqlite3_bind_null (stmt, 7);
+  else
+    sqlite3_bind_int (stmt, 7, mood);
+  sqlite3_bind_int (stmt, 8, attune_entry_get_bring (entry) ? 1 : 0);
+  sqlite3_bind_text (stmt, 9, tag_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 10, ATTUNE_CONTENT_FORMAT);
+
+  return step_done (stmt, context, error);
+}
+
+static void
+timeline_finalized_cb (gpointer  data,
+                       GObject  *where_the_object_was)
+{
+  AttuneStore *self = data;
+
+  g_ptr_array_remove (self->timelines, where_the_object_was);
+}
+
+static void
+attune_store_dispose (GObject *object)
+{
+  AttuneStore *self = (AttuneStore *) object;
+
+  for (guint i = 0; i < self->timelines->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->timelines, i), timeline_finalized_cb, self);
+  g_ptr_array_set_size (self->timelines, 0);
+
+  G_OBJECT_CLASS (attune_store_parent_class)->dispose (object);
+}
+
+static void
+attune_store_finalize (GObject *object)
+{
+  AttuneStore *self = (AttuneStore *) object;
+
+  /* sqlite3_close() checkpoints the WAL and removes -wal and -shm. */
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->timelines, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (attune_store_parent_class)->finalize (object);
+}
+
+static void
+attune_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AttuneStore *self = ATTUNE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, attune_store_get_path (self));
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_uint (value, attune_store_get_schema_version (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_store_class_init (AttuneStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = attune_store_dispose;
+  object_class->finalize = attune_store_finalize;
+  object_class->get_property = attune_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_uint ("schema-version", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+attune_store_init (AttuneStore *self)
+{
+  self->timelines = g_ptr_array_new ();
+}
+
+/* Public API */
+
+/**
+ * attune_store_dup_default_path:
+ *
+ * Gets where the journal lives: `$XDG_DATA_HOME/attune/attune.db`.
+ *
+ * Returns: (transfer full) (type filename): the default journal path
+ */
+char *
+attune_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "attune", "attune.db", NULL);
+}
+
+/**
+ * attune_store_open:
+ * @path: (type filename): the journal file
+ * @error: return location for a #GError
+ *
+ * Opens the journal at @path, creating it (mode 0600, in a folder created
+ * 0700) if it does not exist, and brings its schema up to date.
+ *
+ * An existing file is checked before anything may write to it; on any
+ * error it is left exactly as it was.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AttuneStore *
+attune_store_open (const char  *path,
+                   GError     **error)
+{
+  return open_store (path, LATEST_SCHEMA_VERSION, error);
+}
+
+/**
+ * _attune_store_open_at_version:
+ * @path: (type filename): the journal file
+ * @version: the schema version to stop at
+ * @error: return location for a #GError
+ *
+ * Like attune_store_open(), but migrates only up to @version. For tests.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AttuneStore *
+_attune_store_open_at_version (const char  *path,
+                               guint        version,
+                               GError     **error)
+{
+  g_return_val_if_fail (version <= LATEST_SCHEMA_VERSION, NULL);
+
+  return open_store (path, version, error);
+}
+
+/**
+ * _attune_store_get_db:
+ * @self: an #AttuneStore
+ *
+ * Gets the connection. For the timeline and for tests.
+ *
+ * Returns: (transfer none): the SQLite connection
+ */
+sqlite3 *
+_attune_store_get_db (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * _attune_store_set_busy_timeout:
+ * @self: an #AttuneStore
+ * @msec: how long to wait for a lock, in milliseconds
+ *
+ * Changes how long writes wait for another program's lock. For tests.
+ */
+void
+_attune_store_set_busy_timeout (AttuneStore *self,
+                                int          msec)
+{
+  g_return_if_fail (ATTUNE_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, msec);
+}
+
+/**
+ * attune_store_get_path:
+ * @self: an #AttuneStore
+ *
+ * Gets the path of the journal file.
+ *
+ * Returns: (type filename): the path
+ */
+const char *
+attune_store_get_path (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * attune_store_get_schema_version:
+ * @self: an #AttuneStore
+ *
+ * Gets the schema version of the open journal.
+ *
+ * Returns: the `user_version` of the journal
+ */
+guint
+attune_store_get_schema_version (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * attune_store_get_latest_schema_version:
+ *
+ * Gets the schema version this Attune writes.
+ *
+ * Returns: the latest schema version
+ */
+guint
+attune_store_get_latest_schema_version (void)
+{
+  return LATEST_SCHEMA_VERSION;
+}
+
+/**
+ * attune_store_save_entry:
+ * @self: an #AttuneStore
+ * @entry: the entry to save
+ * @error: return location for a #GError
+ *
+ * Saves @entry. An entry with id 0 is inserted and receives its id, uuid
+ * and times; any other is updated. Invalid content fails with
+ * %ATTUNE_STORE_ERROR_INVALID and changes nothing; updating an entry that
+ * no longer exists fails with %ATTUNE_STORE_ERROR_NOT_FOUND.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_save_entry (AttuneStore  *self,
+                         AttuneEntry  *entry,
+                         GError      **error)
+{
+  const char *context = _("The entry could not be saved.");
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autofree char *tag_text = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_day = NULL;
+  gint64 id = 0;
+  gint64 created_at = 0;
+  gint64 now;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATTUNE_IS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  tags = validate_entry (entry, error);
+  if (tags == NULL)
+    return FALSE;
+
+  tag_text = join_tags (tags);
+  now = g_get_real_time ();
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (attune_entry_get_id (entry) == 0)
+    {
+      uuid = g_uuid_string_random ();
+      created_at = now;
+
+      if (!insert_entry_row (self, entry, 0, uuid, now, now, tag_text, &id, context, error))
+        goto failed;
+    }
+  else
+    {
+      id = attune_entry_get_id (entry);
+      uuid = g_strdup (attune_entry_get_uuid (entry));
+
+      if (!read_entry_key (self, id, &old_day, &created_at, context, error) ||
+          !update_entry_row (self, entry, now, tag_text, context, error))
+        goto failed;
+    }
+
+  if (!write_tags (self, id, tags, context, error) ||
+      !drop_unused_tags (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  _attune_entry_set_saved (entry, id, uuid, created_at, now);
+  g_ptr_array_add (tags, NULL);
+  attune_entry_set_tags (entry, (const char * const *) tags->pdata);
+  notify_timelines (self, id, created_at, old_day, attune_entry_get_day (entry));
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+static AttuneEntry *
+get_entry_where (AttuneStore  *self,
+                 const char   *sql,
+                 gint64        id,
+                 const char   *uuid,
+                 GError      **error)
+{
+  const char *context = _("The entry could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db, sql, context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("The entry could not be found. It may have been deleted."));
+      return NULL;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return _attune_store_entry_from_row (stmt);
+}
+
+/**
+ * attune_store_get_entry:
+ * @self: an #AttuneStore
+ * @id: the id of an entry
+ * @error: return location for a #GError
+ *
+ * Reads one entry.
+ *
+ * Returns: (transfer full) (nullable): a new #AttuneEntry, or %NULL with
+ *   @error set (%ATTUNE_STORE_ERROR_NOT_FOUND if there is no such entry)
+ */
+AttuneEntry *
+attune_store_get_entry (AttuneStore  *self,
+                        gint64        id,
+                        GError      **error)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_entry_where (self,
+                          "SELECT " ATTUNE_ENTRY_COLUMNS " FROM entries AS e WHERE e.id = ?1",
+                          id, NULL, error);
+}
+
+/**
+ * attune_store_get_entry_by_uuid:
+ * @self: an #AttuneStore
+ * @uuid: the uuid of an entry
+ * @error: return location for a #GError
+ *
+ * Reads one entry by its uuid.
+ *
+ * Returns: (transfer full) (nullable): a new #AttuneEntry, or %NULL with
+ *   @error set (%ATTUNE_STORE_ERROR_NOT_FOUND if there is no such entry)
+ */
+AttuneEntry *
+attune_store_get_entry_by_uuid (AttuneStore  *self,
+                                const char   *uuid,
+                                GError      **error)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return get_entry_where (self,
+                          "SELECT " ATTUNE_ENTRY_COLUMNS " FROM entries AS e WHERE e.uuid = ?1",
+                          0, uuid, error);
+}
+
+/**
+ * attune_store_delete_entry:
+ * @self: an #AttuneStore
+ * @id: the id of an entry
+ * @error: return location for a #GError
+ *
+ * Deletes an entry and any tag no other entry uses. Keep a copy from
+ * attune_store_get_entry() first to offer Undo with
+ * attune_store_restore_entry().
+ *
+ * Returns: %TRUE on success; %FALSE with %ATTUNE_STORE_ERROR_NOT_FOUND if
+ *   there is no such entry
+ */
+gboolean
+attune_store_delete_entry (AttuneStore  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  const char *context = _("The entry could not be deleted.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_day = NULL;
+  gint64 created_at = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (!read_entry_key (self, id, &old_day, &created_at, context, error))
+    goto failed;
+
+  stmt = prepare_statement (self->db, "DELETE FROM entries WHERE id = ?1", context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!step_done (stmt, context, error) ||
+      !drop_unused_tags (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  notify_timelines (self, id, created_at, old_day, NULL);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_restore_entry:
+ * @self: an #AttuneStore
+ * @entry: a deleted entry, as read before deleting it
+ * @error: return location for a #GError
+ *
+ * Puts a deleted entry back with its original id, uuid, times and tags, to
+ * undo attune_store_delete_entry().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_restore_entry (AttuneStore  *self,
+                            AttuneEntry  *entry,
+                            GError      **error)
+{
+  const char *context = _("The entry could not be restored.");
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autofree char *tag_text = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATTUNE_IS_ENTRY (entry), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (attune_entry_get_id (entry) <= 0 || attune_entry_get_uuid (entry) == NULL)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s It was never saved."), context);
+      return FALSE;
+    }
+
+  tags = validate_entry (entry, error);
+  if (tags == NULL)
+    return FALSE;
+
+  tag_text = join_tags (tags);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (!insert_entry_row (self, entry,
+                         attune_entry_get_id (entry),
+                         attune_entry_get_uuid (entry),
+                         attune_entry_get_created_at (entry),
+                         attune_entry_get_updated_at (entry),
+                         tag_text, &id, context, error) ||
+      !write_tags (self, id, tags, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  notify_timelines (self, id, attune_entry_get_created_at (entry),
+                    NULL, attune_entry_get_day (entry));
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_count_entries:
+ * @self: an #AttuneStore
+ * @error: return location for a #GError
+ *
+ * Counts the entries without scanning them.
+ *
+ * Returns: the number of entries, or -1 with @error set
+ */
+gint64
+attune_store_count_entries (AttuneStore  *self,
+                            GError      **error)
+{
+  gint64 count = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (!read_int64 (self->db, "SELECT n_entries FROM stats WHERE id = 1", &count,
+                   _("The entries could not be counted."), error))
+    return -1;
+
+  return count;
+}
+
+/**
+ * attune_store_list_tags:
+ * @self: an #AttuneStore
+ * @error: return location for a #GError
+ *
+ * Lists every tag in use, sorted without regard to case.
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the tag
+ *   names, or %NULL with @error set
+ */
+char **
+attune_store_list_tags (AttuneStore  *self,
+                        GError      **error)
+{
+  const char *context = _("The tags could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare_statement (self->db, "SELECT name FROM tags", context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  g_ptr_array_sort (names, compare_tags);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
+ * attune_store_save_draft:
+ * @self: an #AttuneStore
+ * @key: what the draft belongs to
+ * @data: the draft, as text
+ * @error: return location for a #GError
+ *
+ * Saves or replaces the draft stored under @key.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_save_draft (AttuneStore  *self,
+                         const char   *key,
+                         const char   *data,
+                         GError      **error)
+{
+  const char *context = _("The draft could not be saved.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (data, -1, NULL))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s It contains text that is not valid UTF-8."), context);
+      return FALSE;
+    }
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO drafts (key, data, updated_at) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
+                            "updated_at = excluded.updated_at",
+                            context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, data, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+
+  if (!step_done (stmt, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_load_draft:
+ * @self: an #AttuneStore
+ * @key: what the draft belongs to
+ * @error: return location for a #GError
+ *
+ * Reads the draft stored under @key.
+ *
+ * Returns: (transfer full) (nullable): the draft, or %NULL if there is none
+ *   (then @error is not set) or on error
+ */
+char *
+attune_store_load_draft (AttuneStore  *self,
+                         const char   *key,
+                         GError      **error)
+{
+  const char *context = _("The draft could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare_statement (self->db, "SELECT data FROM drafts WHERE key = ?1", context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    _attune_store_set_error (error, self->db, rc, context);
+
+  return NULL;
+}
+
+/**
+ * attune_store_delete_draft:
+ * @self: an #AttuneStore
+ * @key: what the draft belongs to
+ * @error: return location for a #GError
+ *
+ * Deletes the draft stored under @key, if any.
+ *
+ * Returns: %TRUE on success, also when there was no draft
+ */
+gboolean
+attune_store_delete_draft (AttuneStore  *self,
+                           const char   *key,
+                           GError      **error)
+{
+  const char *context = _("The draft could not be deleted.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  stmt = prepare_statement (self->db, "DELETE FROM drafts WHERE key = ?1", context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (stmt, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_new_timeline:
+ * @self: an #AttuneStore
+ *
+ * Creates a list model of all entries, newest first, that the store keeps
+ * up to date with every change it makes.
+ *
+ * Returns: (transfer full): a new #AttuneTimeline
+ */
+AttuneTimeline *
+attune_store_new_timeline (AttuneStore *self)
+{
+  AttuneTimeline *timeline;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+
+  timeline = _attune_timeline_new (self);
+  g_ptr_array_add (self->timelines, timeline);
+  g_object_weak_ref (G_OBJECT (timeline), timeline_finalized_cb, self);
+
+  return timeline;
+}

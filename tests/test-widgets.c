@@ -1,0 +1,149 @@
+/* test-widgets.c: every templated widget is created, shown and finalized
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "attune-entry-editor.h"
+#include "attune-entry-row.h"
+#include "attune-error-page.h"
+#include "attune-mood-chooser.h"
+#include "attune-preferences-window.h"
+#include "attune-test-utils.h"
+#include "attune-welcome.h"
+#include "attune-window.h"
+
+static void
+show_in_window_and_finalize (GtkWidget *widget)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  g_object_ref_sink (widget);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  attune_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  attune_test_flush ();
+  g_assert_finalize_object (widget);
+}
+
+static void
+test_mood_chooser (void)
+{
+  GtkWidget *chooser = attune_mood_chooser_new ();
+  guint notified = 0;
+
+  g_signal_connect_swapped (chooser, "notify::mood", G_CALLBACK (g_atomic_int_inc), &notified);
+  attune_mood_chooser_set_mood (ATTUNE_MOOD_CHOOSER (chooser), 4);
+  attune_mood_chooser_set_mood (ATTUNE_MOOD_CHOOSER (chooser), 4);
+  g_assert_cmpint (attune_mood_chooser_get_mood (ATTUNE_MOOD_CHOOSER (chooser)), ==, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  attune_mood_chooser_set_mood (ATTUNE_MOOD_CHOOSER (chooser), 0);
+  g_assert_cmpuint (notified, ==, 2);
+
+  show_in_window_and_finalize (chooser);
+}
+
+static void
+test_entry_row (void)
+{
+  GtkWidget *row = attune_entry_row_new ();
+  g_autoptr(AttuneEntry) entry = attune_entry_new ();
+  const char *tags[] = { "work", "sleep", NULL };
+
+  attune_entry_set_title (entry, "A hard Tuesday");
+  attune_entry_set_body (entry, "We talked about my sister and I went quiet.");
+  attune_entry_set_mood (entry, 2);
+  attune_entry_set_bring (entry, TRUE);
+  attune_entry_set_tags (entry, tags);
+  attune_entry_row_set_entry (ATTUNE_ENTRY_ROW (row), entry);
+  attune_entry_row_set_show_day (ATTUNE_ENTRY_ROW (row), TRUE);
+  g_assert_true (attune_entry_row_get_entry (ATTUNE_ENTRY_ROW (row)) == entry);
+
+  show_in_window_and_finalize (row);
+}
+
+static void
+test_entry_editor (void)
+{
+  show_in_window_and_finalize (g_object_new (ATTUNE_TYPE_ENTRY_EDITOR, NULL));
+}
+
+static void
+test_welcome (void)
+{
+  show_in_window_and_finalize (attune_welcome_new ());
+}
+
+static void
+test_error_page (void)
+{
+  GtkWidget *page = attune_error_page_new ();
+  g_autoptr(GError) error = g_error_new_literal (ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_SCHEMA, "newer");
+
+  attune_error_page_set_error (ATTUNE_ERROR_PAGE (page), error, "/tmp/attune.db");
+  g_assert_cmpstr (attune_error_page_get_title (ATTUNE_ERROR_PAGE (page)), ==, "Your Journal Needs a Newer Attune");
+
+  show_in_window_and_finalize (page);
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.attunejournal.Attune");
+  AttunePreferencesWindow *prefs = attune_preferences_window_new (settings, "/tmp/attune.db");
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  attune_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  attune_test_flush ();
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+
+  window = g_object_new (ATTUNE_TYPE_WINDOW, "store", store, NULL);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  attune_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  attune_test_flush ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!attune_test_init_gtk (&argc, &argv))
+    return 0;
+
+  adw_init ();
+
+  g_test_add_func ("/widgets/mood-chooser", test_mood_chooser);
+  g_test_add_func ("/widgets/entry-row", test_entry_row);
+  g_test_add_func ("/widgets/entry-editor", test_entry_editor);
+  g_test_add_func ("/widgets/welcome", test_welcome);
+  g_test_add_func ("/widgets/error-page", test_error_page);
+  g_test_add_func ("/widgets/preferences-window", test_preferences_window);
+  g_test_add_func ("/widgets/window", test_window);
+
+  return g_test_run ();
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Takes screenshots of the real app with a sample journal, under Xvfb, into OUTDIR
+# (default data/screenshots). Needs a built tree (BUILD, default build/), Xvfb, xdotool
+# and ImageMagick's import.
+#
+#   tools/take-screenshots.sh [OUTDIR]
+#
+# It never touches your own journal: every run gets throwaway XDG folders.
+
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${BUILD:-$root/build}
+out=$(realpath -m "${1:-$root/data/screenshots}")
+mkdir -p "$out"
+
+app=$build/src/attune
+sample=$build/tests/attune-sample-journal
+[[ -x $app && -x $sample ]] || { echo "Build first: $app or $sample is missing" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/attune-shots.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# shot NAME WIDTH HEIGHT SCHEME JOURNAL(sample|empty|corrupt|new) WELCOME_DONE KEYS...
+# KEYS are xdotool commands run one by one against the app's window, e.g. "key ctrl+f".
+shot() {
+  local name=$1 width=$2 height=$3 scheme=$4 journal=$5 welcome=$6
+  shift 6
+  local home=$work/$name
+  mkdir -p "$home/data/attune" "$home/config/glib-2.0/settings" "$home/runtime"
+  chmod 0700 "$home/runtime"
+  cat > "$home/config/glib-2.0/settings/keyfile" <<KEYS
+[io/github/attunejournal/Attune]
+welcome-done=$welcome
+color-scheme='$scheme'
+window-width=$width
+window-height=$height
+KEYS
+  case $journal in
+    sample) "$sample" "$home/data/attune/attune.db" ;;
+    corrupt) head -c 8192 /dev/urandom > "$home/data/attune/attune.db" ;;
+    *) ;;
+  esac
+
+  local steps="" k
+  for k in "$@"; do
+    steps+="xdotool $k; sleep 0.7;"
+  done
+
+  XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config XDG_RUNTIME_DIR=$home/runtime \
+  GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR=$build/data \
+  GDK_BACKEND=x11 GSK_RENDERER=cairo NO_AT_BRIDGE=1 ADW_DISABLE_PORTAL=1 LANG=${LANG:-C.UTF-8} \
+    timeout 60 xvfb-run -a -s "-screen 0 ${width}x${height}x24" dbus-run-session -- bash -c "
+      '$app' >/dev/null 2>&1 &
+      pid=\$!
+      xdotool search --sync --onlyvisible --class attune >/dev/null
+      sleep 1.5
+      $steps
+      sleep 0.8
+      import -window root '$out/$name.png'
+      kill \$pid
+    "
+  echo "$out/$name.png"
+}
+
+# xdotool types at the focused window; the first row of the timeline is at about (180, 150).
+shot welcome 900 700 default new false
+shot timeline 1100 720 default sample true
+shot editor 1100 720 default sample true "mousemove 180 150 click 1"
+shot search 1100 720 default sample true "key ctrl+f" "type session"
+shot error 900 700 default corrupt true
+shot timeline-dark 1100 720 dark sample true "mousemove 180 150 click 1"
+shot narrow 360 720 default sample true
+shot narrow-editor 360 720 default sample true "mousemove 180 150 click 1"
+shot narrow-dark 360 720 dark sample true "key ctrl+f" "type sleep"
