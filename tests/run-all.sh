@@ -70,8 +70,8 @@ done
 
 # 1. The CI build: warnings are errors.
 if configure build -Dwerror=true && ninja -C build -j "$jobs"; then
-  "${mtest[@]}" -C build --logbase testlog-noui --no-suite ui || tests_failed "tests without a display (build)"
-  with_display "${mtest[@]}" -C build --logbase testlog-ui --suite ui || tests_failed "ui tests (build)"
+  "${mtest[@]}" -C build --logbase testlog-noui --no-suite ui --no-suite e2e || tests_failed "tests without a display (build)"
+  with_display "${mtest[@]}" -C build --logbase testlog-ui --suite ui --suite e2e || tests_failed "ui and e2e tests (build)"
 else
   build_failed "configure or compile (build)"
 fi

@@ -21,6 +21,8 @@ struct _AttuneEntryRow
 
   AttuneEntry *entry;
   gboolean     show_day;
+  char        *accessible_label;
+  char        *accessible_description;
 
   GtkWidget   *box;
   GtkLabel    *day_label;
@@ -50,7 +52,7 @@ update_row (AttuneEntryRow *self)
   g_autofree char *day = NULL;
   g_autofree char *tags = NULL;
   g_autofree char *mood = NULL;
-  g_autoptr(GString) accessible = g_string_new (NULL);
+  GString *accessible = g_string_new (NULL);
   const char *mood_name;
   gboolean bring;
 
@@ -59,6 +61,8 @@ update_row (AttuneEntryRow *self)
       gtk_label_set_text (self->title_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), FALSE);
       gtk_widget_set_visible (self->meta_box, FALSE);
+      g_clear_pointer (&self->accessible_label, g_free);
+      g_clear_pointer (&self->accessible_description, g_free);
       return;
     }
 
@@ -100,10 +104,12 @@ update_row (AttuneEntryRow *self)
   if (*tags != '\0')
     g_string_append_printf (accessible, ", %s %s", _("tags:"), tags);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, excerpt != NULL ? excerpt : "",
-                                  -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_string_free (g_steal_pointer (&accessible), FALSE);
+  g_free (self->accessible_description);
+  self->accessible_description = g_strdup (excerpt != NULL ? excerpt : "");
+
+  attune_entry_row_label_widget (self, GTK_WIDGET (self));
 }
 
 static void
@@ -156,12 +162,24 @@ attune_entry_row_dispose (GObject *object)
 }
 
 static void
+attune_entry_row_finalize (GObject *object)
+{
+  AttuneEntryRow *self = ATTUNE_ENTRY_ROW (object);
+
+  g_clear_pointer (&self->accessible_label, g_free);
+  g_clear_pointer (&self->accessible_description, g_free);
+
+  G_OBJECT_CLASS (attune_entry_row_parent_class)->finalize (object);
+}
+
+static void
 attune_entry_row_class_init (AttuneEntryRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attune_entry_row_dispose;
+  object_class->finalize = attune_entry_row_finalize;
   object_class->get_property = attune_entry_row_get_property;
   object_class->set_property = attune_entry_row_set_property;
 
@@ -240,4 +258,26 @@ attune_entry_row_set_show_day (AttuneEntryRow *self,
 
   self->show_day = !!show_day;
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
+}
+
+/**
+ * attune_entry_row_label_widget:
+ * @self: the row
+ * @widget: (nullable): a widget that stands for the row, such as the list item holding it
+ *
+ * Gives @widget the row's accessible name (title, day, mood, tags) and description (the excerpt).
+ */
+void
+attune_entry_row_label_widget (AttuneEntryRow *self,
+                               GtkWidget      *widget)
+{
+  g_return_if_fail (ATTUNE_IS_ENTRY_ROW (self));
+
+  if (widget == NULL || self->accessible_label == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->accessible_description,
+                                  -1);
 }

@@ -24,4 +24,7 @@ void         attune_entry_row_set_entry      (AttuneEntryRow *self,
 void         attune_entry_row_set_show_day   (AttuneEntryRow *self,
                                               gboolean        show_day);
 
+void         attune_entry_row_label_widget   (AttuneEntryRow *self,
+                                              GtkWidget      *widget);
+
 G_END_DECLS

@@ -151,6 +151,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   attune_entry_row_set_entry (row, entry);
   attune_entry_row_set_show_day (row, show_day);
+
+  /* GTK 4.8 names a list view's rows by nothing at all (gtk_list_item_set_accessible_label
+   * is 4.12): give the row widget the entry row's words so screen readers announce them. */
+  attune_entry_row_label_widget (row, gtk_widget_get_parent (GTK_WIDGET (row)));
 }
 
 static void
@@ -165,6 +169,19 @@ static void
 timeline_items_changed_cb (AttuneWindow *self)
 {
   update_timeline_state (self);
+}
+
+static void
+timeline_error_cb (AttuneWindow *self)
+{
+  const GError *error = attune_timeline_get_error (self->timeline);
+
+  /* A list model cannot return errors, so the timeline reports them here. */
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Some entries could not be read: %s"), error->message);
+      show_toast (self, text);
+    }
 }
 
 static void
@@ -315,9 +332,11 @@ delete_entry_action (GtkWidget  *widget,
     adw_toast_dismiss (self->undo_toast);
 
   toast = adw_toast_new (_("Entry deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Longer than the default five seconds: losing an entry is not a small thing. */
+  adw_toast_set_timeout (toast, 10);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   self->undo_toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -427,6 +446,8 @@ attune_window_constructed (GObject *object)
   self->timeline = attune_store_new_timeline (self->store);
   g_signal_connect_object (self->timeline, "items-changed",
                            G_CALLBACK (timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::error",
+                           G_CALLBACK (timeline_error_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
