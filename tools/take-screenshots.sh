@@ -3,11 +3,21 @@
 # (default data/screenshots). Needs a built tree (BUILD, default build/), Xvfb, xdotool
 # and ImageMagick's import.
 #
-#   tools/take-screenshots.sh [OUTDIR]
+#   tools/take-screenshots.sh [--review] [OUTDIR]
+#
+# Without --review it takes the screenshots that ship (metainfo and README); with --review
+# also the welcome, error, preferences, shortcuts and about screens, light, dark and 360 px
+# wide, for a person to look at before calling a change done.
 #
 # It never touches your own journal: every run gets throwaway XDG folders.
 
 set -euo pipefail
+
+review=false
+if [[ ${1:-} == --review ]]; then
+  review=true
+  shift
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD:-$root/build}
@@ -64,12 +74,20 @@ KEYS
 }
 
 # xdotool types at the focused window; the first row of the timeline is at about (180, 150).
-shot welcome 900 700 default new false
 shot timeline 1100 720 default sample true
 shot editor 1100 720 default sample true "mousemove 180 150 click 1"
 shot search 1100 720 default sample true "key ctrl+f" "type session"
-shot error 900 700 default corrupt true
-shot timeline-dark 1100 720 dark sample true "mousemove 180 150 click 1"
+shot editor-dark 1100 720 dark sample true "mousemove 180 150 click 1"
 shot narrow 360 720 default sample true
+
+$review || exit 0
+shot welcome 900 700 default new false
+shot welcome-narrow-dark 360 720 dark new false
+shot error 900 700 default corrupt true
+shot error-narrow-dark 360 720 dark corrupt true
+shot empty-dark 900 700 dark new true
 shot narrow-editor 360 720 default sample true "mousemove 180 150 click 1"
-shot narrow-dark 360 720 dark sample true "key ctrl+f" "type sleep"
+shot narrow-search-dark 360 720 dark sample true "key ctrl+f" "type sleep"
+shot preferences 900 700 default sample true "key ctrl+comma"
+shot shortcuts 1100 720 default sample true "key ctrl+question"
+shot about-dark 900 700 dark sample true "key F10" "key Down Down Return"
