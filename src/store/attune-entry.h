@@ -62,6 +62,9 @@ void             attune_entry_set_tags        (AttuneEntry     *self,
 gint64           attune_entry_get_created_at  (AttuneEntry     *self);
 gint64           attune_entry_get_updated_at  (AttuneEntry     *self);
 gboolean         attune_entry_is_empty        (AttuneEntry     *self);
+/* For check-ins: an AttuneRepairStatus (ATTUNE_REPAIR_NONE for notes), filled in by the
+ * store when it reads the timeline, so rows can show a badge without another query. */
+int              attune_entry_get_repair_status (AttuneEntry   *self);
 char            *attune_entry_dup_display_title (AttuneEntry   *self);
 char            *attune_entry_dup_excerpt     (AttuneEntry     *self,
                                                guint            max_chars);

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "attune-agenda-item.h"
+#include "attune-check-in.h"
 #include "attune-entry.h"
 #include "attune-timeline.h"
 
@@ -85,5 +87,53 @@ gboolean      attune_store_delete_draft     (AttuneStore  *self,
                                              GError      **error);
 
 AttuneTimeline *attune_store_new_timeline   (AttuneStore  *self);
+
+/* Check-ins and repair */
+gboolean       attune_store_save_check_in        (AttuneStore     *self,
+                                                  AttuneCheckIn   *check_in,
+                                                  GError         **error);
+AttuneCheckIn *attune_store_get_check_in         (AttuneStore     *self,
+                                                  gint64           entry_id,
+                                                  GError         **error);
+GPtrArray     *attune_store_list_open_ruptures   (AttuneStore     *self,
+                                                  GError         **error);
+gboolean       attune_store_follow_up_rupture    (AttuneStore     *self,
+                                                  gint64           entry_id,
+                                                  AttuneFollowUp   answer,
+                                                  const char      *note,
+                                                  GError         **error);
+GPtrArray     *attune_store_list_repair_events   (AttuneStore     *self,
+                                                  gint64           entry_id,
+                                                  GError         **error);
+gboolean       attune_store_find_check_in_between (AttuneStore    *self,
+                                                  gint64           from,
+                                                  gint64           to,
+                                                  gint64          *entry_id,
+                                                  GError         **error);
+
+/* The list for next session */
+GListModel       *attune_store_get_agenda          (AttuneStore      *self);
+AttuneAgendaItem *attune_store_add_agenda_item     (AttuneStore      *self,
+                                                    const char       *text,
+                                                    gint64            entry_id,
+                                                    GError          **error);
+gboolean          attune_store_set_agenda_item_text (AttuneStore     *self,
+                                                    gint64            id,
+                                                    const char       *text,
+                                                    GError          **error);
+gboolean          attune_store_set_agenda_item_done (AttuneStore     *self,
+                                                    gint64            id,
+                                                    gboolean          done,
+                                                    GError          **error);
+gboolean          attune_store_move_agenda_item    (AttuneStore      *self,
+                                                    gint64            id,
+                                                    guint             position,
+                                                    GError          **error);
+gboolean          attune_store_delete_agenda_item  (AttuneStore      *self,
+                                                    gint64            id,
+                                                    GError          **error);
+gboolean          attune_store_restore_agenda_item (AttuneStore      *self,
+                                                    AttuneAgendaItem *item,
+                                                    GError          **error);
 
 G_END_DECLS
