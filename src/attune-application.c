@@ -7,11 +7,26 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#if HAVE_LIBPORTAL
+#include <libportal-gtk4/portal-gtk4.h>
+#endif
 
 #include "attune-application.h"
 #include "attune-preferences-window.h"
+#include "attune-reminder.h"
+#include "attune-schedule.h"
 #include "attune-window.h"
+
+/* Reminders compare the wall clock on this tick rather than arming one long timeout:
+ * monotonic timeouts stop during suspend, so a laptop opened after the session would
+ * otherwise remind far too late. */
+#define REMINDER_TICK_SECONDS 60
+#define REMINDER_NOTIFICATION_ID "check-in"
 
 struct _AttuneApplication
 {
@@ -20,6 +35,16 @@ struct _AttuneApplication
   GSettings      *settings;
   AttuneStore    *store;
   GError         *store_error;
+
+  AttuneSchedule *schedule;
+  GDateTime      *reminder_start;
+  guint           reminder_tick_id;
+  gboolean        held_for_background;
+  GCancellable   *cancellable;
+  GtkWindow      *preferences;   /* weak */
+#if HAVE_LIBPORTAL
+  XdpPortal      *portal;
+#endif
 };
 
 G_DEFINE_FINAL_TYPE (AttuneApplication, attune_application, ADW_TYPE_APPLICATION)
@@ -61,6 +86,377 @@ create_window (AttuneApplication *self)
                        "store", self->store,
                        "store-error", self->store_error,
                        NULL);
+}
+
+
+static void
+update_schedule (AttuneApplication *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->schedule, attune_schedule_unref);
+
+  if (!g_settings_get_boolean (self->settings, "session-schedule"))
+    return;
+
+  self->schedule = attune_schedule_new_from_settings (self->settings, tz, now, &error);
+
+  /* Preferences only write valid values; this is a hand-edited setting, which the
+   * preferences window shows as it is. No schedule means no reminders. */
+  if (self->schedule == NULL)
+    g_printerr ("Session schedule: %s\n", error->message);
+}
+
+static void
+set_reminder_start (AttuneApplication *self,
+                    GDateTime         *start)
+{
+  GList *windows;
+
+  if (start == self->reminder_start ||
+      (start != NULL && self->reminder_start != NULL &&
+       g_date_time_equal (start, self->reminder_start)))
+    return;
+
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
+  if (start != NULL)
+    self->reminder_start = g_date_time_ref (start);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ATTUNE_IS_WINDOW (l->data))
+      attune_window_set_reminder (l->data, self->reminder_start);
+}
+
+static gboolean
+store_has_check_in (GDateTime  *from,
+                    GDateTime  *to,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  AttuneStore *store = user_data;
+  g_autoptr(GError) local_error = NULL;
+  gint64 entry_id = 0;
+  gint64 from_usec = g_date_time_to_unix (from) * G_USEC_PER_SEC + g_date_time_get_microsecond (from);
+  gint64 to_usec = g_date_time_to_unix (to) * G_USEC_PER_SEC + g_date_time_get_microsecond (to);
+
+  if (attune_store_find_check_in_between (store, from_usec, to_usec, &entry_id, &local_error))
+    return entry_id > 0;
+
+  if (g_error_matches (local_error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND))
+    return FALSE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+send_reminder (AttuneApplication *self,
+               GDateTime         *start)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = attune_reminder_dup_body (start);
+  g_autofree char *id = attune_reminder_dup_session_id (start);
+  gint64 start_usec = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+  g_autoptr(GIcon) icon = g_themed_icon_new (APP_ID);
+
+  notification = g_notification_new (_("How did your session go?"));
+  g_notification_set_body (notification, body);
+  g_notification_set_icon (notification, icon);
+  g_notification_set_default_action_and_target (notification, "app.check-in", "x", start_usec);
+  g_notification_add_button_with_target (notification, _("Check In"), "app.check-in", "x", start_usec);
+
+  g_application_send_notification (G_APPLICATION (self), REMINDER_NOTIFICATION_ID, notification);
+
+  /* One notification per session, even across restarts. */
+  g_settings_set_string (self->settings, "last-reminded-session", id);
+}
+
+static void
+check_reminders (AttuneApplication *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_reminded = NULL;
+  AttuneReminderAction action;
+  gboolean enabled;
+
+  if (self->settings == NULL)
+    return;
+
+  /* Without the journal we cannot tell whether a check-in exists: say nothing; the
+   * window already explains what is wrong with the journal. */
+  if (self->store == NULL)
+    {
+      set_reminder_start (self, NULL);
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  enabled = g_settings_get_boolean (self->settings, "reminders-enabled");
+  last_reminded = g_settings_get_string (self->settings, "last-reminded-session");
+
+  action = attune_reminder_decide (self->schedule, now,
+                                   g_settings_get_int (self->settings, "reminder-delay"),
+                                   enabled, last_reminded,
+                                   store_has_check_in, self->store,
+                                   &start, &error);
+
+  if (error != NULL)
+    {
+      /* Keep what is shown; the next tick tries again. */
+      g_printerr ("Could not look for a check-in: %s\n", error->message);
+      return;
+    }
+
+  switch (action)
+    {
+    case ATTUNE_REMINDER_NOTIFY:
+      send_reminder (self, start);
+      break;
+
+    case ATTUNE_REMINDER_BANNER:
+      if (!enabled)
+        g_application_withdraw_notification (G_APPLICATION (self), REMINDER_NOTIFICATION_ID);
+      break;
+
+    case ATTUNE_REMINDER_QUIET:
+      g_application_withdraw_notification (G_APPLICATION (self), REMINDER_NOTIFICATION_ID);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  set_reminder_start (self, start);
+}
+
+static gboolean
+reminder_tick_cb (gpointer user_data)
+{
+  check_reminders (ATTUNE_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+first_reminder_check_cb (gpointer user_data)
+{
+  AttuneApplication *self = user_data;
+
+  check_reminders (self);
+  g_object_unref (self);
+}
+
+static gboolean
+in_flatpak (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+static void
+report_background_error (AttuneApplication *self,
+                         const char        *message)
+{
+  if (self->preferences != NULL)
+    attune_preferences_window_report_background_error (ATTUNE_PREFERENCES_WINDOW (self->preferences),
+                                                       message);
+  else
+    g_printerr ("%s\n", message);
+}
+
+static char *
+dup_autostart_path (void)
+{
+  g_autofree char *name = g_strconcat (APP_ID, ".desktop", NULL);
+
+  return g_build_filename (g_get_user_config_dir (), "autostart", name, NULL);
+}
+
+/* Outside Flatpak the session starts Attune at log-in through an autostart file;
+ * --gapplication-service starts it without a window. */
+static gboolean
+write_autostart_file (gboolean   enable,
+                      GError   **error)
+{
+  g_autofree char *path = dup_autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+
+  if (!enable)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not remove %s: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  contents = g_strdup_printf ("[Desktop Entry]\n"
+                              "Type=Application\n"
+                              "Name=%s\n"
+                              "Comment=%s\n"
+                              "Exec=attune --gapplication-service\n"
+                              "Icon=%s\n"
+                              "Terminal=false\n"
+                              "NoDisplay=true\n"
+                              "X-GNOME-Autostart-enabled=true\n",
+                              _("Attune"),
+                              _("Reminders after your therapy sessions"),
+                              APP_ID);
+
+  return g_file_set_contents (path, contents, -1, error);
+}
+
+#if HAVE_LIBPORTAL
+static void
+background_requested_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(AttuneApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Refused or failed: the setting goes back to off, so it does not claim what is not true. */
+  g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+  report_background_error (self, _("Attune is not allowed to run in the background. "
+                                   "Reminders appear when you open Attune."));
+}
+
+static void
+request_background (AttuneApplication *self,
+                    gboolean           enable)
+{
+  GtkWindow *window = self->preferences;
+  g_autoptr(GPtrArray) commandline = g_ptr_array_new_with_free_func (g_free);
+  XdpParent *parent = NULL;
+
+  if (window == NULL)
+    window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  g_ptr_array_add (commandline, g_strdup ("attune"));
+  g_ptr_array_add (commandline, g_strdup ("--gapplication-service"));
+
+  if (window != NULL)
+    parent = xdp_parent_new_gtk (window);
+
+  xdp_portal_request_background (self->portal, parent,
+                                 _("Attune reminds you to check in after your therapy sessions."),
+                                 g_steal_pointer (&commandline),
+                                 enable ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 self->cancellable,
+                                 background_requested_cb,
+                                 g_object_ref (self));
+
+  g_clear_pointer (&parent, xdp_parent_free);
+}
+#endif
+
+/* @changed: whether the person just changed the setting (then autostart is updated);
+ * at start-up only the hold is taken. */
+static void
+apply_run_in_background (AttuneApplication *self,
+                         gboolean           changed)
+{
+  gboolean enable = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (enable && !self->held_for_background)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->held_for_background = TRUE;
+    }
+  else if (!enable && self->held_for_background)
+    {
+      g_application_release (G_APPLICATION (self));
+      self->held_for_background = FALSE;
+    }
+
+  if (!changed)
+    return;
+
+  if (in_flatpak ())
+    {
+#if HAVE_LIBPORTAL
+      request_background (self, enable);
+#else
+      /* The preferences window says this is unavailable and keeps the switch off. */
+#endif
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!write_autostart_file (enable, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not set Attune to start at log-in: %s"),
+                                                      error->message);
+
+          report_background_error (self, message);
+        }
+    }
+}
+
+static void
+settings_changed_cb (AttuneApplication *self,
+                     const char        *key,
+                     GSettings         *settings)
+{
+  if (g_str_has_prefix (key, "session-"))
+    {
+      update_schedule (self);
+      check_reminders (self);
+    }
+  else if (g_str_equal (key, "reminders-enabled") || g_str_equal (key, "reminder-delay"))
+    check_reminders (self);
+  else if (g_str_equal (key, "run-in-background"))
+    apply_run_in_background (self, TRUE);
+}
+
+static void
+window_active_cb (AttuneApplication *self,
+                  GParamSpec        *pspec,
+                  GtkWindow         *window)
+{
+  /* Coming back to the window after a check-in, or after a while: look again. */
+  if (gtk_window_is_active (window))
+    check_reminders (self);
+}
+
+static void
+window_added_cb (AttuneApplication *self,
+                 GtkWindow         *window)
+{
+  if (!ATTUNE_IS_WINDOW (window))
+    return;
+
+  attune_window_set_reminder (ATTUNE_WINDOW (window), self->reminder_start);
+  g_signal_connect_object (window, "notify::is-active",
+                           G_CALLBACK (window_active_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -123,7 +519,48 @@ attune_application_preferences (GSimpleAction *action,
   prefs = attune_preferences_window_new (self->settings,
                                          self->store ? attune_store_get_path (self->store) : NULL);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), window);
+
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  self->preferences = GTK_WINDOW (prefs);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &self->preferences);
+
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+attune_application_check_in (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  AttuneApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gint64 start_usec = g_variant_get_int64 (parameter);
+  g_autoptr(GDateTime) start = NULL;
+
+  if (start_usec != 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start_usec / G_USEC_PER_SEC);
+
+      if (utc != NULL)
+        start = g_date_time_to_local (utc);
+    }
+
+  if (window == NULL || !ATTUNE_IS_WINDOW (window))
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      window = NULL;
+      for (GList *l = windows; l != NULL && window == NULL; l = l->next)
+        if (ATTUNE_IS_WINDOW (l->data))
+          window = l->data;
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (create_window (self));
+
+  gtk_window_present (window);
+  attune_window_start_check_in (ATTUNE_WINDOW (window), start);
 }
 
 static void
@@ -136,6 +573,7 @@ attune_application_retry_open (GSimpleAction *action,
   AttuneWindow *window;
 
   open_store (self);
+  check_reminders (self);
 
   window = create_window (self);
   gtk_window_present (GTK_WINDOW (window));
@@ -169,6 +607,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", attune_application_preferences },
   { "retry-open", attune_application_retry_open },
   { "quit", attune_application_quit },
+  { "check-in", attune_application_check_in, "x" },
 };
 
 static int
@@ -217,6 +656,17 @@ attune_application_startup (GApplication *app)
   apply_color_scheme (self);
 
   open_store (self);
+
+  /* Reminders run from startup, not activate, so that a start with
+   * --gapplication-service (autostart, D-Bus activation) checks without a window. */
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  update_schedule (self);
+  apply_run_in_background (self, FALSE);
+  self->reminder_tick_id = g_timeout_add_seconds (REMINDER_TICK_SECONDS, reminder_tick_cb, self);
+  /* After registration has finished, so that a notification can be sent. */
+  g_idle_add_once (first_reminder_check_cb, g_object_ref (self));
 }
 
 static void
@@ -232,10 +682,30 @@ attune_application_activate (GApplication *app)
 }
 
 static void
+attune_application_shutdown (GApplication *app)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reminder_tick_id, g_source_remove);
+
+  G_APPLICATION_CLASS (attune_application_parent_class)->shutdown (app);
+}
+
+static void
 attune_application_dispose (GObject *object)
 {
   AttuneApplication *self = ATTUNE_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reminder_tick_id, g_source_remove);
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  self->preferences = NULL;
+#if HAVE_LIBPORTAL
+  g_clear_object (&self->portal);
+#endif
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -248,6 +718,8 @@ attune_application_finalize (GObject *object)
   AttuneApplication *self = ATTUNE_APPLICATION (object);
 
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->schedule, attune_schedule_unref);
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
 
   G_OBJECT_CLASS (attune_application_parent_class)->finalize (object);
 }
@@ -264,6 +736,7 @@ attune_application_class_init (AttuneApplicationClass *klass)
   app_class->handle_local_options = attune_application_handle_local_options;
   app_class->startup = attune_application_startup;
   app_class->activate = attune_application_activate;
+  app_class->shutdown = attune_application_shutdown;
 }
 
 static void
@@ -275,6 +748,8 @@ attune_application_init (AttuneApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+
+  self->cancellable = g_cancellable_new ();
 }
 
 /**

@@ -618,9 +618,9 @@ insert_v1_rows (AttuneStore *store)
 
   /* What version 1 of Attune would have written. */
   rc = sqlite3_exec (db,
-                     "INSERT INTO entries (id, uuid, kind, day, created_at, updated_at, title, body, tag_text) "
+                     "INSERT INTO entries (id, uuid, kind, day, created_at, updated_at, title, body, tag_text, bring) "
                      "VALUES (1, 'a1b2c3d4-0000-4000-8000-000000000001', 'note', '2023-12-24', 10, 10, "
-                     "'Old café', 'Written long ago', 'winter');"
+                     "'Old café', 'Written long ago', 'winter', 1);"
                      "INSERT INTO entries (id, uuid, kind, day, created_at, updated_at, mood, tag_text) "
                      "VALUES (2, 'a1b2c3d4-0000-4000-8000-000000000002', 'check-in', '2023-12-25', 20, 20, 3, '');"
                      "INSERT INTO tags (id, name) VALUES (1, 'winter');"
@@ -679,6 +679,21 @@ test_migrations (void)
           tags = attune_store_list_tags (store, &error);
           g_assert_no_error (error);
           g_assert_cmpstr (tags[0], ==, "winter");
+
+          /* Before version 3, "bring to my next session" was only a flag:
+           * the entry is now on the list for next session. */
+          if (version < 3)
+            {
+              GListModel *agenda = attune_store_get_agenda (store);
+              g_autoptr(AttuneAgendaItem) item = NULL;
+
+              g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+              item = g_list_model_get_item (agenda, 0);
+              g_assert_cmpstr (attune_agenda_item_get_text (item), ==, "Old café");
+              g_assert_cmpint (attune_agenda_item_get_entry_id (item), ==, 1);
+              g_assert_false (attune_agenda_item_get_done (item));
+              g_assert_true (attune_entry_get_bring (old));
+            }
 
           /* Rows written before full-text search existed are found. */
           assert_search (store, "cafe", old, NULL);

@@ -10,6 +10,7 @@ packages=(
   # build
   meson ninja-build gcc pkg-config gettext libxml2-utils
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libpoppler-glib-dev
+  libportal-gtk4-dev  # optional: the Background portal for reminders inside Flatpak
   # runtime data the app and its UI tests load
   librsvg2-common gsettings-desktop-schemas adwaita-icon-theme
   fonts-cantarell fonts-dejavu-core

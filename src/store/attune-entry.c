@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "attune-check-in.h"
 #include "attune-entry.h"
 #include "attune-store-private.h"
 
@@ -31,6 +32,7 @@ struct _AttuneEntry
   char           **tags;
   gint64           created_at;
   gint64           updated_at;
+  int              repair_status;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneEntry, attune_entry, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ enum {
   PROP_TAGS,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_REPAIR_STATUS,
   N_PROPS
 };
 
@@ -216,6 +219,10 @@ attune_entry_get_property (GObject    *object,
       g_value_set_int64 (value, attune_entry_get_updated_at (self));
       break;
 
+    case PROP_REPAIR_STATUS:
+      g_value_set_int (value, attune_entry_get_repair_status (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -328,6 +335,17 @@ attune_entry_class_init (AttuneEntryClass *klass)
                         0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * AttuneEntry:repair-status:
+   *
+   * For a check-in, where its rupture stands (an #AttuneRepairStatus);
+   * %ATTUNE_REPAIR_NONE for notes.
+   */
+  properties[PROP_REPAIR_STATUS] =
+    g_param_spec_int ("repair-status", NULL, NULL,
+                      ATTUNE_REPAIR_NONE, ATTUNE_REPAIR_LET_GO, ATTUNE_REPAIR_NONE,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -378,6 +396,7 @@ attune_entry_copy (AttuneEntry *self)
                       self->created_at, self->updated_at,
                       self->title, self->body, self->mood, self->bring,
                       g_strdupv (self->tags));
+  copy->repair_status = self->repair_status;
 
   return copy;
 }
@@ -771,6 +790,23 @@ attune_entry_is_empty (AttuneEntry *self)
 }
 
 /**
+ * attune_entry_get_repair_status:
+ * @self: an #AttuneEntry
+ *
+ * Gets where the rupture of a check-in stands, as read with the entry.
+ *
+ * Returns: an #AttuneRepairStatus; %ATTUNE_REPAIR_NONE for notes and
+ *   check-ins without a rupture
+ */
+int
+attune_entry_get_repair_status (AttuneEntry *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ENTRY (self), ATTUNE_REPAIR_NONE);
+
+  return self->repair_status;
+}
+
+/**
  * attune_entry_dup_display_title:
  * @self: an #AttuneEntry
  *
@@ -910,6 +946,17 @@ _attune_entry_load (AttuneEntry     *self,
   self->bring = !!bring;
   g_strfreev (self->tags);
   self->tags = tags != NULL ? tags : g_new0 (char *, 1);
+}
+
+void
+_attune_entry_set_repair_status (AttuneEntry *self,
+                                 int          repair_status)
+{
+  if (self->repair_status == repair_status)
+    return;
+
+  self->repair_status = repair_status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPAIR_STATUS]);
 }
 
 void

@@ -18,12 +18,15 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The columns _attune_store_entry_from_row() reads, for a FROM entries AS e.
- * Tag names are joined with U+001F, which tags may not contain. */
+ * Tag names are joined with U+001F, which tags may not contain. The repair
+ * status of a check-in is a lookup on check_ins' primary key, the same as a
+ * LEFT JOIN (NULL for notes) but usable with a plain FROM entries AS e. */
 #define ATTUNE_ENTRY_COLUMNS \
   "e.id, e.uuid, e.kind, e.day, e.created_at, e.updated_at, e.title, e.body, " \
   "e.mood, e.bring, " \
   "(SELECT group_concat(t.name, char(31)) FROM entry_tags AS et " \
-  "JOIN tags AS t ON t.id = et.tag_id WHERE et.entry_id = e.id)"
+  "JOIN tags AS t ON t.id = et.tag_id WHERE et.entry_id = e.id), " \
+  "(SELECT c.repair_status FROM check_ins AS c WHERE c.entry_id = e.id)"
 
 /* The timeline order, newest first. */
 #define ATTUNE_ENTRY_ORDER "e.day DESC, e.created_at DESC, e.id DESC"
@@ -42,6 +45,26 @@ AttuneStore      *_attune_store_open_at_version   (const char   *path,
                                                    GError      **error);
 AttuneEntry      *_attune_store_entry_from_row    (sqlite3_stmt *stmt);
 
+/* The longest free text a check-in field may hold, in characters. */
+#define ATTUNE_CHECK_IN_MAX_TEXT_CHARS 100000
+
+void              _attune_check_in_set_saved      (AttuneCheckIn      *self,
+                                                   gint64              entry_id,
+                                                   const char         *uuid,
+                                                   AttuneRepairStatus  repair_status);
+char             *_attune_check_in_dup_agenda_text (AttuneCheckIn     *self,
+                                                   const char         *day);
+
+AttuneAgendaItem *_attune_agenda_item_new         (gint64              id,
+                                                   const char         *text,
+                                                   gint64              entry_id,
+                                                   guint               position,
+                                                   gboolean            done,
+                                                   gint64              done_at,
+                                                   gint64              created_at);
+gboolean          _attune_agenda_item_equal       (AttuneAgendaItem   *a,
+                                                   AttuneAgendaItem   *b);
+
 void              _attune_entry_load              (AttuneEntry     *self,
                                                    gint64           id,
                                                    const char      *uuid,
@@ -54,6 +77,8 @@ void              _attune_entry_load              (AttuneEntry     *self,
                                                    int              mood,
                                                    gboolean         bring,
                                                    char           **tags);
+void              _attune_entry_set_repair_status (AttuneEntry     *self,
+                                                   int              repair_status);
 void              _attune_entry_set_saved         (AttuneEntry     *self,
                                                    gint64           id,
                                                    const char      *uuid,

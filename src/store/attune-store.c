@@ -32,6 +32,8 @@
 #define MAX_TAGS         32
 #define MAX_TAG_CHARS    64
 
+#define MAX_AGENDA_CHARS 2000
+
 struct _AttuneStore
 {
   GObject    parent_instance;
@@ -42,6 +44,9 @@ struct _AttuneStore
 
   /* Weak pointers to every AttuneTimeline made by this store. */
   GPtrArray *timelines;
+
+  /* The list for next session, made on first use (NULL until then). */
+  GListStore *agenda;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneStore, attune_store, G_TYPE_OBJECT)
@@ -129,9 +134,79 @@ static const char * const migrations[] = {
   "  UPDATE stats SET n_entries = n_entries - 1 WHERE id = 1;"
   "END;"
   "PRAGMA user_version = 2;",
+
+  /* 2 → 3: check-ins (one per entry of kind 'check-in'), the history of
+   * their ruptures, and the list for next session. Scales are NULL when
+   * skipped, 0 for "not sure", else 1 to 5; kinds and plan are bit sets.
+   * Agenda items outlive their entry (ON DELETE SET NULL): the person
+   * still wants to bring the subject up, and an item disappearing from
+   * the list without them touching it would be worse than one they can
+   * remove themselves. Entries already marked "bring to my next session"
+   * become items in add_agenda_for_bring_entries() below. */
+  "CREATE TABLE check_ins ("
+  "  entry_id INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,"
+  "  session_at INTEGER NOT NULL,"
+  "  mode INTEGER NOT NULL DEFAULT 0 CHECK (mode BETWEEN 0 AND 3),"
+  "  connected INTEGER CHECK (connected IS NULL OR connected BETWEEN 0 AND 5),"
+  "  heard INTEGER CHECK (heard IS NULL OR heard BETWEEN 0 AND 5),"
+  "  mattered INTEGER CHECK (mattered IS NULL OR mattered BETWEEN 0 AND 5),"
+  "  suited INTEGER CHECK (suited IS NULL OR suited BETWEEN 0 AND 5),"
+  "  rupture INTEGER NOT NULL DEFAULT 0 CHECK (rupture BETWEEN 0 AND 3),"
+  "  kinds INTEGER NOT NULL DEFAULT 0 CHECK (kinds BETWEEN 0 AND 1023),"
+  "  other_kind TEXT NOT NULL DEFAULT '',"
+  "  intensity INTEGER CHECK (intensity IS NULL OR intensity BETWEEN 0 AND 5),"
+  "  what_happened TEXT NOT NULL DEFAULT '',"
+  "  felt TEXT NOT NULL DEFAULT '',"
+  "  needed TEXT NOT NULL DEFAULT '',"
+  "  resolved INTEGER CHECK (resolved IS NULL OR resolved BETWEEN 0 AND 5),"
+  "  spoke_up INTEGER NOT NULL DEFAULT 0 CHECK (spoke_up BETWEEN 0 AND 3),"
+  "  plan INTEGER NOT NULL DEFAULT 0 CHECK (plan BETWEEN 0 AND 15),"
+  "  message TEXT NOT NULL DEFAULT '',"
+  "  repair_status INTEGER NOT NULL DEFAULT 0 CHECK (repair_status BETWEEN 0 AND 4)"
+  ") STRICT;"
+  "CREATE INDEX check_ins_session ON check_ins (session_at);"
+  "CREATE INDEX check_ins_open ON check_ins (session_at) WHERE repair_status IN (1, 2);"
+  "CREATE TABLE repair_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),"
+  "  note TEXT"
+  ") STRICT;"
+  "CREATE INDEX repair_events_entry ON repair_events (entry_id, at, id);"
+  "CREATE TABLE agenda ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),"
+  "  entry_id INTEGER REFERENCES entries (id) ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  done_at INTEGER,"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX agenda_entry ON agenda (entry_id);"
+  "CREATE INDEX agenda_order ON agenda (done, position);"
+  "PRAGMA user_version = 3;",
 };
 
 #define LATEST_SCHEMA_VERSION G_N_ELEMENTS (migrations)
+
+/* Work a step needs that SQL alone cannot do well, run after migrations[i]
+ * inside the same transaction; NULL when there is none. */
+typedef gboolean (*MigrationFixup) (AttuneStore  *self,
+                                    const char   *context,
+                                    GError      **error);
+
+static gboolean add_agenda_for_bring_entries (AttuneStore  *self,
+                                              const char   *context,
+                                              GError      **error);
+
+static const MigrationFixup migration_fixups[] = {
+  NULL,
+  NULL,
+  add_agenda_for_bring_entries,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_fixups) == G_N_ELEMENTS (migrations));
 
 /* Error helpers */
 
@@ -643,7 +718,8 @@ migrate (AttuneStore  *self,
       if (!begin_transaction (self->db, context, error))
         return FALSE;
 
-      if (!exec_sql (self->db, migrations[v], context, error))
+      if (!exec_sql (self->db, migrations[v], context, error) ||
+          (migration_fixups[v] != NULL && !migration_fixups[v] (self, context, error)))
         {
           rollback_transaction (self->db);
           return FALSE;
@@ -893,6 +969,7 @@ _attune_store_entry_from_row (sqlite3_stmt *stmt)
                       sqlite3_column_int (stmt, 8),
                       sqlite3_column_int (stmt, 9) != 0,
                       tags);
+  _attune_entry_set_repair_status (entry, sqlite3_column_int (stmt, 11));
 
   return entry;
 }
@@ -1231,6 +1308,735 @@ update_entry_row (AttuneStore  *self,
   return step_done (stmt, context, error);
 }
 
+/* Check-ins and the list for next session: helpers. Every one of them
+ * expects the caller to hold a transaction. */
+
+static gboolean
+read_entry_bring (AttuneStore  *self,
+                  gint64        id,
+                  gboolean     *out_bring,
+                  const char   *context,
+                  GError      **error)
+{
+  gint64 bring = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db, "SELECT bring FROM entries WHERE id = ?1", context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bring = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  *out_bring = bring != 0;
+
+  return TRUE;
+}
+
+/* Strips @text and checks it can be an agenda item. */
+static char *
+dup_agenda_text (const char  *text,
+                 GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  glong len;
+
+  if (!is_valid_text (text))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The item contains text that is not valid UTF-8. Nothing was changed."));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+  len = g_utf8_strlen (stripped, -1);
+
+  if (len == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The item is empty. Nothing was changed."));
+      return NULL;
+    }
+
+  if (len > MAX_AGENDA_CHARS)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The item is longer than %d characters. Nothing was changed."),
+                   MAX_AGENDA_CHARS);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+/* Cuts text made by Attune (not typed by the person) to fit an item. */
+static char *
+fit_agenda_text (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (stripped[0] == '\0')
+    return g_strdup (_("Untitled entry"));
+
+  if (g_utf8_strlen (stripped, -1) > MAX_AGENDA_CHARS)
+    return g_utf8_substring (stripped, 0, MAX_AGENDA_CHARS);
+
+  return g_steal_pointer (&stripped);
+}
+
+/* Puts undone items back at positions 0, 1, 2… in their order. */
+static gboolean
+renumber_agenda (AttuneStore  *self,
+                 const char   *context,
+                 GError      **error)
+{
+  return exec_sql (self->db,
+                   "UPDATE agenda SET position = (SELECT count(*) FROM agenda AS b "
+                   "  WHERE b.done = 0 AND (b.position < agenda.position OR "
+                   "  (b.position = agenda.position AND b.id < agenda.id))) "
+                   "WHERE done = 0",
+                   context, error);
+}
+
+/* Makes room at @position among the undone items. */
+static gboolean
+open_agenda_gap (AttuneStore  *self,
+                 guint         position,
+                 const char   *context,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE agenda SET position = position + 1 "
+                            "WHERE done = 0 AND position >= ?1",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, position);
+
+  return step_done (stmt, context, error);
+}
+
+/* Adds an undone item at the end of the list. */
+static gboolean
+append_agenda_item (AttuneStore  *self,
+                    const char   *text,
+                    gint64        entry_id,
+                    gint64        now,
+                    gint64       *out_id,
+                    const char   *context,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO agenda (text, entry_id, position, done, created_at) "
+                            "VALUES (?1, ?2, (SELECT count(*) FROM agenda WHERE done = 0), 0, ?3)",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (entry_id > 0)
+    sqlite3_bind_int64 (stmt, 2, entry_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!step_done (stmt, context, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+static gboolean
+has_undone_item_for (AttuneStore  *self,
+                     gint64        entry_id,
+                     gboolean     *out_has,
+                     const char   *context,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db,
+                            "SELECT EXISTS (SELECT 1 FROM agenda WHERE entry_id = ?1 AND done = 0)",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  *out_has = sqlite3_column_int (stmt, 0) != 0;
+
+  return TRUE;
+}
+
+/* Removes the undone items linked to @entry_id; the done ones stay as a
+ * record of what was discussed. */
+static gboolean
+remove_undone_items_for (AttuneStore  *self,
+                         gint64        entry_id,
+                         gboolean     *out_removed,
+                         const char   *context,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_statement (self->db,
+                            "DELETE FROM agenda WHERE entry_id = ?1 AND done = 0",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (!step_done (stmt, context, error))
+    return FALSE;
+
+  *out_removed = sqlite3_changes (self->db) > 0;
+
+  return !*out_removed || renumber_agenda (self, context, error);
+}
+
+/* Keeps the list in step with an entry's "bring to my next session"
+ * switch. Only a change of the switch acts: turning it on adds one item
+ * (unless one is already waiting), turning it off removes the waiting one.
+ *
+ * Checking an item off as discussed leaves the entry as it is. The switch
+ * says "I marked this to bring", the list says whether it was talked
+ * about; changing the entry behind the person's back would also fight an
+ * editor that still shows the switch on and saves it again. Because only
+ * changes act, saving such an entry again does not put the item back;
+ * switching it off and on does. */
+static gboolean
+sync_bring_item (AttuneStore  *self,
+                 AttuneEntry  *entry,
+                 gint64        id,
+                 gboolean      old_bring,
+                 gint64        now,
+                 gboolean     *out_changed,
+                 const char   *context,
+                 GError      **error)
+{
+  gboolean bring = attune_entry_get_bring (entry);
+  gboolean has = FALSE;
+
+  *out_changed = FALSE;
+
+  if (bring == old_bring)
+    return TRUE;
+
+  if (!bring)
+    return remove_undone_items_for (self, id, out_changed, context, error);
+
+  if (!has_undone_item_for (self, id, &has, context, error))
+    return FALSE;
+
+  if (!has)
+    {
+      g_autofree char *title = attune_entry_dup_display_title (entry);
+      g_autofree char *text = fit_agenda_text (title);
+
+      if (!append_agenda_item (self, text, id, now, NULL, context, error))
+        return FALSE;
+      *out_changed = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Undoing the deletion of an entry: its waiting item was kept, unlinked,
+ * when it was deleted; link it again instead of adding a second one. */
+static gboolean
+relink_bring_item (AttuneStore  *self,
+                   AttuneEntry  *entry,
+                   const char   *context,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  if (!attune_entry_get_bring (entry))
+    return TRUE;
+
+  title = attune_entry_dup_display_title (entry);
+  text = fit_agenda_text (title);
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE agenda SET entry_id = ?1 WHERE id = "
+                            "(SELECT id FROM agenda WHERE entry_id IS NULL AND done = 0 AND text = ?2 "
+                            " ORDER BY position LIMIT 1) "
+                            "AND NOT EXISTS (SELECT 1 FROM agenda WHERE entry_id = ?1 AND done = 0)",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, attune_entry_get_id (entry));
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+
+  return step_done (stmt, context, error);
+}
+
+/* The 2 → 3 step: entries marked "bring to my next session" before the
+ * list existed become its items, oldest first, titled as the timeline
+ * shows them. */
+static gboolean
+add_agenda_for_bring_entries (AttuneStore  *self,
+                              const char   *context,
+                              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = g_get_real_time ();
+  int rc;
+
+  /* Only columns of version 3 here: later steps may change the others. */
+  stmt = prepare_statement (self->db,
+                            "SELECT id, title, body FROM entries WHERE bring = 1 "
+                            "ORDER BY day, created_at, id",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AttuneEntry) entry = attune_entry_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *text = NULL;
+      const char *entry_title = (const char *) sqlite3_column_text (stmt, 1);
+      const char *body = (const char *) sqlite3_column_text (stmt, 2);
+
+      attune_entry_set_title (entry, is_valid_text (entry_title) ? entry_title : NULL);
+      attune_entry_set_body (entry, is_valid_text (body) ? body : NULL);
+      title = attune_entry_dup_display_title (entry);
+      text = fit_agenda_text (title);
+
+      if (!append_agenda_item (self, text, sqlite3_column_int64 (stmt, 0), now, NULL, context, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define AGENDA_COLUMNS "id, text, entry_id, position, done, done_at, created_at"
+
+static AttuneAgendaItem *
+agenda_item_from_row (sqlite3_stmt *stmt)
+{
+  return _attune_agenda_item_new (sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2),
+                                  (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
+                                  sqlite3_column_int (stmt, 4) != 0,
+                                  sqlite3_column_int64 (stmt, 5),
+                                  sqlite3_column_int64 (stmt, 6));
+}
+
+static GPtrArray *
+read_agenda (AttuneStore  *self,
+             GError      **error)
+{
+  const char *context = _("The list for next session could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  /* Undone items in their order, then done ones, most recently done first. */
+  stmt = prepare_statement (self->db,
+                            "SELECT " AGENDA_COLUMNS " FROM agenda ORDER BY done, "
+                            "CASE WHEN done = 0 THEN position ELSE -done_at END, "
+                            "CASE WHEN done = 0 THEN id ELSE -id END",
+                            context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, agenda_item_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Re-reads the list after a change and replaces only the rows between the
+ * first and the last that differ, in one items-changed. */
+static void
+reload_agenda (AttuneStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint old_n, new_n, prefix = 0, suffix = 0;
+
+  if (self->agenda == NULL)
+    return;
+
+  items = read_agenda (self, &error);
+  if (items == NULL)
+    {
+      /* The change itself was saved; only this view of it is stale. */
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (self->agenda));
+  new_n = items->len;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr(AttuneAgendaItem) old = g_list_model_get_item (G_LIST_MODEL (self->agenda), prefix);
+
+      if (!_attune_agenda_item_equal (old, g_ptr_array_index (items, prefix)))
+        break;
+      prefix++;
+    }
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr(AttuneAgendaItem) old = g_list_model_get_item (G_LIST_MODEL (self->agenda),
+                                                               old_n - 1 - suffix);
+
+      if (!_attune_agenda_item_equal (old, g_ptr_array_index (items, new_n - 1 - suffix)))
+        break;
+      suffix++;
+    }
+
+  if (prefix == old_n && prefix == new_n)
+    return;
+
+  g_list_store_splice (self->agenda, prefix, old_n - prefix - suffix,
+                       items->pdata + prefix, new_n - prefix - suffix);
+}
+
+/* Reads the check-in's key facts inside a transaction; NOT_FOUND when
+ * @entry_id is not a check-in. */
+static gboolean
+read_check_in_state (AttuneStore         *self,
+                     gint64               entry_id,
+                     AttuneRepairStatus  *out_status,
+                     gboolean            *out_bring_up,
+                     const char          *context,
+                     GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db,
+                            "SELECT repair_status, rupture, plan FROM check_ins WHERE entry_id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("%s The check-in no longer exists."), context);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  *out_status = sqlite3_column_int (stmt, 0);
+  if (out_bring_up != NULL)
+    {
+      int rupture = sqlite3_column_int (stmt, 1);
+
+      *out_bring_up = (sqlite3_column_int (stmt, 2) & ATTUNE_PLAN_BRING_UP) != 0 &&
+                      (rupture == ATTUNE_RUPTURE_YES || rupture == ATTUNE_RUPTURE_NOT_SURE);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_repair_event (AttuneStore         *self,
+                  gint64               entry_id,
+                  gint64               at,
+                  AttuneRepairStatus   status,
+                  const char          *note,
+                  const char          *context,
+                  GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO repair_events (entry_id, at, status, note) "
+                            "VALUES (?1, ?2, ?3, ?4)",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int (stmt, 3, status);
+  if (note != NULL)
+    sqlite3_bind_text (stmt, 4, note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 4);
+
+  return step_done (stmt, context, error);
+}
+
+/* Scales: skipped is NULL, "not sure" is 0, else 1 to 5. */
+static void
+bind_scale (sqlite3_stmt *stmt,
+            int           index,
+            int           value)
+{
+  if (value == ATTUNE_SCALE_SKIPPED)
+    sqlite3_bind_null (stmt, index);
+  else if (value == ATTUNE_SCALE_NOT_SURE)
+    sqlite3_bind_int (stmt, index, 0);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+static int
+column_scale (sqlite3_stmt *stmt,
+              int           column)
+{
+  int value;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return ATTUNE_SCALE_SKIPPED;
+
+  value = sqlite3_column_int (stmt, column);
+  if (value == 0)
+    return ATTUNE_SCALE_NOT_SURE;
+
+  return CLAMP (value, 1, ATTUNE_SCALE_MAX);
+}
+
+static gboolean
+write_check_in_row (AttuneStore         *self,
+                    AttuneCheckIn       *check_in,
+                    gint64               entry_id,
+                    AttuneRepairStatus   status,
+                    const char          *context,
+                    GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO check_ins (entry_id, session_at, mode, connected, heard, "
+                            "mattered, suited, rupture, kinds, other_kind, intensity, what_happened, "
+                            "felt, needed, resolved, spoke_up, plan, message, repair_status) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                            "?15, ?16, ?17, ?18, ?19) "
+                            "ON CONFLICT (entry_id) DO UPDATE SET session_at = excluded.session_at, "
+                            "mode = excluded.mode, connected = excluded.connected, "
+                            "heard = excluded.heard, mattered = excluded.mattered, "
+                            "suited = excluded.suited, rupture = excluded.rupture, "
+                            "kinds = excluded.kinds, other_kind = excluded.other_kind, "
+                            "intensity = excluded.intensity, what_happened = excluded.what_happened, "
+                            "felt = excluded.felt, needed = excluded.needed, "
+                            "resolved = excluded.resolved, spoke_up = excluded.spoke_up, "
+                            "plan = excluded.plan, message = excluded.message, "
+                            "repair_status = excluded.repair_status",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, attune_check_in_get_session_at (check_in));
+  sqlite3_bind_int (stmt, 3, attune_check_in_get_mode (check_in));
+  bind_scale (stmt, 4, attune_check_in_get_connected (check_in));
+  bind_scale (stmt, 5, attune_check_in_get_heard (check_in));
+  bind_scale (stmt, 6, attune_check_in_get_mattered (check_in));
+  bind_scale (stmt, 7, attune_check_in_get_suited (check_in));
+  sqlite3_bind_int (stmt, 8, attune_check_in_get_rupture (check_in));
+  sqlite3_bind_int (stmt, 9, attune_check_in_get_kinds (check_in));
+  sqlite3_bind_text (stmt, 10, attune_check_in_get_other_kind (check_in), -1, SQLITE_TRANSIENT);
+  bind_scale (stmt, 11, attune_check_in_get_intensity (check_in));
+  sqlite3_bind_text (stmt, 12, attune_check_in_get_what_happened (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, attune_check_in_get_felt (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, attune_check_in_get_needed (check_in), -1, SQLITE_TRANSIENT);
+  bind_scale (stmt, 15, attune_check_in_get_resolved (check_in));
+  sqlite3_bind_int (stmt, 16, attune_check_in_get_spoke_up (check_in));
+  sqlite3_bind_int (stmt, 17, attune_check_in_get_plan (check_in));
+  sqlite3_bind_text (stmt, 18, attune_check_in_get_message (check_in), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 19, status);
+
+  return step_done (stmt, context, error);
+}
+
+#define CHECK_IN_COLUMNS \
+  "c.entry_id, e.uuid, c.session_at, c.mode, c.connected, c.heard, c.mattered, c.suited, " \
+  "c.rupture, c.kinds, c.other_kind, c.intensity, c.what_happened, c.felt, c.needed, " \
+  "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status"
+
+static AttuneCheckIn *
+check_in_from_row (sqlite3_stmt *stmt)
+{
+  AttuneCheckIn *check_in = attune_check_in_new ();
+
+  /* The table's CHECK constraints keep every value in range. */
+  attune_check_in_set_session_at (check_in, MAX (sqlite3_column_int64 (stmt, 2), 0));
+  attune_check_in_set_mode (check_in, sqlite3_column_int (stmt, 3));
+  attune_check_in_set_connected (check_in, column_scale (stmt, 4));
+  attune_check_in_set_heard (check_in, column_scale (stmt, 5));
+  attune_check_in_set_mattered (check_in, column_scale (stmt, 6));
+  attune_check_in_set_suited (check_in, column_scale (stmt, 7));
+  attune_check_in_set_rupture (check_in, sqlite3_column_int (stmt, 8));
+  attune_check_in_set_kinds (check_in, sqlite3_column_int (stmt, 9) & ATTUNE_RUPTURE_KIND_ALL);
+  attune_check_in_set_other_kind (check_in, (const char *) sqlite3_column_text (stmt, 10));
+  attune_check_in_set_intensity (check_in, column_scale (stmt, 11));
+  attune_check_in_set_what_happened (check_in, (const char *) sqlite3_column_text (stmt, 12));
+  attune_check_in_set_felt (check_in, (const char *) sqlite3_column_text (stmt, 13));
+  attune_check_in_set_needed (check_in, (const char *) sqlite3_column_text (stmt, 14));
+  attune_check_in_set_resolved (check_in, column_scale (stmt, 15));
+  attune_check_in_set_spoke_up (check_in, sqlite3_column_int (stmt, 16));
+  attune_check_in_set_plan (check_in, sqlite3_column_int (stmt, 17) & ATTUNE_PLAN_ALL);
+  attune_check_in_set_message (check_in, (const char *) sqlite3_column_text (stmt, 18));
+  _attune_check_in_set_saved (check_in,
+                              sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1),
+                              sqlite3_column_int (stmt, 19));
+
+  return check_in;
+}
+
+static gboolean
+check_check_in_text (const char  *text,
+                     const char  *field,
+                     GError     **error)
+{
+  if (!is_valid_text (text))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   /* Translators: %s names a question of the check-in. */
+                   _("The answer “%s” contains text that is not valid UTF-8. Nothing was saved."),
+                   field);
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (text, -1) > ATTUNE_CHECK_IN_MAX_TEXT_CHARS)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The answer “%s” is longer than %d characters. Nothing was saved."),
+                   field, ATTUNE_CHECK_IN_MAX_TEXT_CHARS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_scale_value (int value)
+{
+  return value >= ATTUNE_SCALE_NOT_SURE && value <= ATTUNE_SCALE_MAX;
+}
+
+/* Checks everything about @check_in that SQLite would not, and returns the
+ * local calendar day of its session. */
+static char *
+validate_check_in (AttuneCheckIn  *check_in,
+                   GError        **error)
+{
+  g_autoptr(GDateTime) local = NULL;
+  gint64 session_at = attune_check_in_get_session_at (check_in);
+
+  if (session_at > 0)
+    local = g_date_time_new_from_unix_local (session_at / G_USEC_PER_SEC);
+
+  if (local == NULL)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The check-in has no valid session time. Nothing was saved."));
+      return NULL;
+    }
+
+  if (!is_scale_value (attune_check_in_get_connected (check_in)) ||
+      !is_scale_value (attune_check_in_get_heard (check_in)) ||
+      !is_scale_value (attune_check_in_get_mattered (check_in)) ||
+      !is_scale_value (attune_check_in_get_suited (check_in)) ||
+      !is_scale_value (attune_check_in_get_intensity (check_in)) ||
+      !is_scale_value (attune_check_in_get_resolved (check_in)) ||
+      (guint) attune_check_in_get_mode (check_in) > ATTUNE_SESSION_MODE_PHONE ||
+      (guint) attune_check_in_get_rupture (check_in) > ATTUNE_RUPTURE_NOT_SURE ||
+      (guint) attune_check_in_get_spoke_up (check_in) > ATTUNE_SPOKE_UP_NO ||
+      ((guint) attune_check_in_get_kinds (check_in) & ~(guint) ATTUNE_RUPTURE_KIND_ALL) != 0 ||
+      ((guint) attune_check_in_get_plan (check_in) & ~(guint) ATTUNE_PLAN_ALL) != 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The check-in has an answer out of range. Nothing was saved."));
+      return NULL;
+    }
+
+  if (!check_check_in_text (attune_check_in_get_other_kind (check_in), _("Something else"), error) ||
+      !check_check_in_text (attune_check_in_get_what_happened (check_in), _("What happened"), error) ||
+      !check_check_in_text (attune_check_in_get_felt (check_in), _("What I felt"), error) ||
+      !check_check_in_text (attune_check_in_get_needed (check_in), _("What I needed"), error) ||
+      !check_check_in_text (attune_check_in_get_message (check_in), _("Message"), error))
+    return NULL;
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* The entry text of a check-in: the person's own words, so that search
+ * finds check-ins like any other entry. */
+static char *
+dup_check_in_summary (AttuneCheckIn *check_in)
+{
+  const char *parts[] = {
+    attune_check_in_get_what_happened (check_in),
+    attune_check_in_get_felt (check_in),
+    attune_check_in_get_needed (check_in),
+    attune_check_in_get_other_kind (check_in),
+    attune_check_in_get_message (check_in),
+  };
+  GString *summary = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+
+      if (part[0] == '\0')
+        continue;
+
+      if (summary->len > 0)
+        g_string_append (summary, "\n\n");
+      g_string_append (summary, part);
+    }
+
+  return g_string_free (summary, FALSE);
+}
+
 static void
 timeline_finalized_cb (gpointer  data,
                        GObject  *where_the_object_was)
@@ -1248,6 +2054,7 @@ attune_store_dispose (GObject *object)
   for (guint i = 0; i < self->timelines->len; i++)
     g_object_weak_unref (g_ptr_array_index (self->timelines, i), timeline_finalized_cb, self);
   g_ptr_array_set_size (self->timelines, 0);
+  g_clear_object (&self->agenda);
 
   G_OBJECT_CLASS (attune_store_parent_class)->dispose (object);
 }
@@ -1473,6 +2280,8 @@ attune_store_save_entry (AttuneStore  *self,
   g_autofree char *old_day = NULL;
   gint64 id = 0;
   gint64 created_at = 0;
+  gboolean old_bring = FALSE;
+  gboolean agenda_changed = FALSE;
   gint64 now;
 
   g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
@@ -1503,12 +2312,14 @@ attune_store_save_entry (AttuneStore  *self,
       uuid = g_strdup (attune_entry_get_uuid (entry));
 
       if (!read_entry_key (self, id, &old_day, &created_at, context, error) ||
+          !read_entry_bring (self, id, &old_bring, context, error) ||
           !update_entry_row (self, entry, now, tag_text, context, error))
         goto failed;
     }
 
   if (!write_tags (self, id, tags, context, error) ||
       !drop_unused_tags (self, context, error) ||
+      !sync_bring_item (self, entry, id, old_bring, now, &agenda_changed, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
 
@@ -1516,6 +2327,8 @@ attune_store_save_entry (AttuneStore  *self,
   g_ptr_array_add (tags, NULL);
   attune_entry_set_tags (entry, (const char * const *) tags->pdata);
   notify_timelines (self, id, created_at, old_day, attune_entry_get_day (entry));
+  if (agenda_changed)
+    reload_agenda (self);
 
   return TRUE;
 
@@ -1654,6 +2467,8 @@ attune_store_delete_entry (AttuneStore  *self,
     goto failed;
 
   notify_timelines (self, id, created_at, old_day, NULL);
+  /* Its agenda items stay, unlinked (see the 2 → 3 migration). */
+  reload_agenda (self);
 
   return TRUE;
 
@@ -1710,11 +2525,13 @@ attune_store_restore_entry (AttuneStore  *self,
                          attune_entry_get_updated_at (entry),
                          tag_text, &id, context, error) ||
       !write_tags (self, id, tags, context, error) ||
+      !relink_bring_item (self, entry, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
 
   notify_timelines (self, id, attune_entry_get_created_at (entry),
                     NULL, attune_entry_get_day (entry));
+  reload_agenda (self);
 
   return TRUE;
 
@@ -1951,4 +2768,918 @@ attune_store_new_timeline (AttuneStore *self)
   g_object_weak_ref (G_OBJECT (timeline), timeline_finalized_cb, self);
 
   return timeline;
+}
+
+/* Check-ins and repair */
+
+/**
+ * attune_store_save_check_in:
+ * @self: an #AttuneStore
+ * @check_in: the check-in to save
+ * @error: return location for a #GError
+ *
+ * Saves @check_in. A check-in is an entry of kind check-in, dated the local
+ * day of its session, whose text gathers the person's own words so that
+ * search finds it. One with entry id 0 is inserted and receives its entry
+ * id and uuid; any other is updated.
+ *
+ * A check-in with a rupture starts %ATTUNE_REPAIR_OPEN; an update that
+ * adds or removes the rupture moves it between %ATTUNE_REPAIR_NONE and
+ * %ATTUNE_REPAIR_OPEN. Each of these is recorded as a repair event. When
+ * the plan turns to include %ATTUNE_PLAN_BRING_UP with a rupture, one item
+ * is added to the list for next session, linked to the entry; when it no
+ * longer does, the item still waiting is removed.
+ *
+ * Invalid content fails with %ATTUNE_STORE_ERROR_INVALID and changes
+ * nothing; updating a check-in that no longer exists fails with
+ * %ATTUNE_STORE_ERROR_NOT_FOUND.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_save_check_in (AttuneStore    *self,
+                            AttuneCheckIn  *check_in,
+                            GError        **error)
+{
+  const char *context = _("The check-in could not be saved.");
+  g_autoptr(AttuneEntry) entry = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_day = NULL;
+  AttuneRepairStatus old_status = ATTUNE_REPAIR_NONE;
+  AttuneRepairStatus status;
+  gboolean old_bring_up = FALSE;
+  gboolean bring_up;
+  gboolean agenda_changed = FALSE;
+  gint64 id = 0;
+  gint64 created_at = 0;
+  gint64 now;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATTUNE_IS_CHECK_IN (check_in), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  day = validate_check_in (check_in, error);
+  if (day == NULL)
+    return FALSE;
+
+  body = dup_check_in_summary (check_in);
+  now = g_get_real_time ();
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (attune_check_in_get_entry_id (check_in) == 0)
+    {
+      entry = attune_entry_new ();
+      attune_entry_set_kind (entry, ATTUNE_ENTRY_KIND_CHECK_IN);
+      attune_entry_set_day (entry, day);
+      attune_entry_set_body (entry, body);
+
+      uuid = g_uuid_string_random ();
+      created_at = now;
+
+      if (!insert_entry_row (self, entry, 0, uuid, now, now, "", &id, context, error))
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      id = attune_check_in_get_entry_id (check_in);
+      uuid = g_strdup (attune_check_in_get_uuid (check_in));
+
+      if (!read_check_in_state (self, id, &old_status, &old_bring_up, context, error) ||
+          !read_entry_key (self, id, &old_day, &created_at, context, error))
+        goto failed;
+
+      /* Only what the check-in owns: a title or tags given to the entry
+       * through attune_store_save_entry() stay. */
+      stmt = prepare_statement (self->db,
+                                "UPDATE entries SET day = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
+                                context, error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, now);
+
+      if (!step_done (stmt, context, error))
+        goto failed;
+    }
+
+  status = old_status;
+  if (attune_check_in_has_rupture (check_in) && status == ATTUNE_REPAIR_NONE)
+    status = ATTUNE_REPAIR_OPEN;
+  else if (!attune_check_in_has_rupture (check_in))
+    status = ATTUNE_REPAIR_NONE;
+
+  if (!write_check_in_row (self, check_in, id, status, context, error))
+    goto failed;
+
+  if (status != old_status &&
+      !add_repair_event (self, id, now, status, NULL, context, error))
+    goto failed;
+
+  bring_up = attune_check_in_has_rupture (check_in) &&
+             (attune_check_in_get_plan (check_in) & ATTUNE_PLAN_BRING_UP) != 0;
+
+  if (bring_up && !old_bring_up)
+    {
+      gboolean has = FALSE;
+
+      if (!has_undone_item_for (self, id, &has, context, error))
+        goto failed;
+
+      if (!has)
+        {
+          g_autofree char *line = _attune_check_in_dup_agenda_text (check_in, day);
+          g_autofree char *text = fit_agenda_text (line);
+
+          if (!append_agenda_item (self, text, id, now, NULL, context, error))
+            goto failed;
+          agenda_changed = TRUE;
+        }
+    }
+  else if (!bring_up && old_bring_up)
+    {
+      if (!remove_undone_items_for (self, id, &agenda_changed, context, error))
+        goto failed;
+    }
+
+  if (!commit_transaction (self->db, context, error))
+    goto failed;
+
+  _attune_check_in_set_saved (check_in, id, uuid, status);
+  notify_timelines (self, id, created_at, old_day, day);
+  if (agenda_changed)
+    reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_get_check_in:
+ * @self: an #AttuneStore
+ * @entry_id: the entry id of a check-in
+ * @error: return location for a #GError
+ *
+ * Reads one check-in.
+ *
+ * Returns: (transfer full) (nullable): a new #AttuneCheckIn, or %NULL with
+ *   @error set (%ATTUNE_STORE_ERROR_NOT_FOUND if there is no such check-in)
+ */
+AttuneCheckIn *
+attune_store_get_check_in (AttuneStore  *self,
+                           gint64        entry_id,
+                           GError      **error)
+{
+  const char *context = _("The check-in could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare_statement (self->db,
+                            "SELECT " CHECK_IN_COLUMNS " FROM check_ins AS c "
+                            "JOIN entries AS e ON e.id = c.entry_id WHERE c.entry_id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("The check-in could not be found. It may have been deleted."));
+      return NULL;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return check_in_from_row (stmt);
+}
+
+/**
+ * attune_store_list_open_ruptures:
+ * @self: an #AttuneStore
+ * @error: return location for a #GError
+ *
+ * Lists the check-ins whose rupture is open or in progress, oldest session
+ * first, for the follow-up questions of the next check-in.
+ *
+ * Returns: (transfer full) (element-type AttuneCheckIn) (nullable): the
+ *   check-ins, or %NULL with @error set
+ */
+GPtrArray *
+attune_store_list_open_ruptures (AttuneStore  *self,
+                                 GError      **error)
+{
+  const char *context = _("The open moments could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare_statement (self->db,
+                            "SELECT " CHECK_IN_COLUMNS " FROM check_ins AS c "
+                            "JOIN entries AS e ON e.id = c.entry_id "
+                            "WHERE c.repair_status IN (1, 2) "
+                            "ORDER BY c.session_at, c.entry_id",
+                            context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (check_ins, check_in_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return g_steal_pointer (&check_ins);
+}
+
+/**
+ * attune_store_follow_up_rupture:
+ * @self: an #AttuneStore
+ * @entry_id: the entry id of a check-in with a rupture
+ * @answer: the answer to "Did you raise it?"
+ * @note: (nullable): what the person wrote about it
+ * @error: return location for a #GError
+ *
+ * Records a follow-up: the rupture moves on as attune_repair_status_after()
+ * says, and a dated event keeps the answer and @note, also for "not yet".
+ * Timelines showing the check-in update its row.
+ *
+ * Returns: %TRUE on success; %FALSE with %ATTUNE_STORE_ERROR_NOT_FOUND if
+ *   there is no such check-in, or %ATTUNE_STORE_ERROR_INVALID if it has no
+ *   rupture or @note is not valid
+ */
+gboolean
+attune_store_follow_up_rupture (AttuneStore     *self,
+                                gint64           entry_id,
+                                AttuneFollowUp   answer,
+                                const char      *note,
+                                GError         **error)
+{
+  const char *context = _("The follow-up could not be saved.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *day = NULL;
+  AttuneRepairStatus status = ATTUNE_REPAIR_NONE;
+  AttuneRepairStatus new_status;
+  gint64 created_at = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((guint) answer > ATTUNE_FOLLOW_UP_LET_GO)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s The answer is not one of the choices."), context);
+      return FALSE;
+    }
+
+  if (note != NULL && !check_check_in_text (note, _("Note"), error))
+    return FALSE;
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (!read_check_in_state (self, entry_id, &status, NULL, context, error) ||
+      !read_entry_key (self, entry_id, &day, &created_at, context, error))
+    goto failed;
+
+  if (status == ATTUNE_REPAIR_NONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s That check-in has no strained moment to follow up."), context);
+      goto failed;
+    }
+
+  new_status = attune_repair_status_after (status, answer);
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE check_ins SET repair_status = ?2 WHERE entry_id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int (stmt, 2, new_status);
+
+  if (!step_done (stmt, context, error) ||
+      !add_repair_event (self, entry_id, g_get_real_time (), new_status, note, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  if (new_status != status)
+    notify_timelines (self, entry_id, created_at, day, day);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_list_repair_events:
+ * @self: an #AttuneStore
+ * @entry_id: the entry id of a check-in
+ * @error: return location for a #GError
+ *
+ * Lists the history of a check-in's rupture, oldest first. It starts with
+ * the event recorded when the check-in was saved with a rupture.
+ *
+ * Returns: (transfer full) (element-type AttuneRepairEvent) (nullable): the
+ *   events, possibly none, or %NULL with @error set
+ */
+GPtrArray *
+attune_store_list_repair_events (AttuneStore  *self,
+                                 gint64        entry_id,
+                                 GError      **error)
+{
+  const char *context = _("The history of the moment could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = prepare_statement (self->db,
+                            "SELECT at, status, note FROM repair_events "
+                            "WHERE entry_id = ?1 ORDER BY at, id",
+                            context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_repair_event_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttuneRepairEvent *event = g_new0 (AttuneRepairEvent, 1);
+
+      event->at = sqlite3_column_int64 (stmt, 0);
+      event->status = sqlite3_column_int (stmt, 1);
+      event->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (events, event);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * attune_store_find_check_in_between:
+ * @self: an #AttuneStore
+ * @from: the start, UTC unix microseconds, included
+ * @to: the end, UTC unix microseconds, excluded
+ * @entry_id: (out) (optional): the entry id of the earliest check-in found,
+ *   or 0 if none
+ * @error: return location for a #GError
+ *
+ * Looks for a check-in whose session took place in [@from, @to), so that a
+ * reminder for a session that already has one stays quiet.
+ *
+ * Returns: %TRUE on success, whether or not one was found
+ */
+gboolean
+attune_store_find_check_in_between (AttuneStore  *self,
+                                    gint64        from,
+                                    gint64        to,
+                                    gint64       *entry_id,
+                                    GError      **error)
+{
+  const char *context = _("The check-ins could not be read.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (entry_id != NULL)
+    *entry_id = 0;
+
+  stmt = prepare_statement (self->db,
+                            "SELECT entry_id FROM check_ins WHERE session_at >= ?1 AND session_at < ?2 "
+                            "ORDER BY session_at, entry_id LIMIT 1",
+                            context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      if (entry_id != NULL)
+        *entry_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The list for next session */
+
+/**
+ * attune_store_get_agenda:
+ * @self: an #AttuneStore
+ *
+ * Gets the list for next session: the items not done yet in their order,
+ * then the done ones, most recently done first. The store keeps it up to
+ * date after every change it makes, replacing changed items with new
+ * #AttuneAgendaItem objects.
+ *
+ * Returns: (transfer none): a #GListModel of #AttuneAgendaItem
+ */
+GListModel *
+attune_store_get_agenda (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+
+  if (self->agenda == NULL)
+    {
+      self->agenda = g_list_store_new (ATTUNE_TYPE_AGENDA_ITEM);
+      reload_agenda (self);
+    }
+
+  return G_LIST_MODEL (self->agenda);
+}
+
+static AttuneAgendaItem *
+read_agenda_item (AttuneStore  *self,
+                  gint64        id,
+                  const char   *context,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare_statement (self->db,
+                            "SELECT " AGENDA_COLUMNS " FROM agenda WHERE id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("%s The item is no longer on the list."), context);
+      return NULL;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      return NULL;
+    }
+
+  return agenda_item_from_row (stmt);
+}
+
+/**
+ * attune_store_add_agenda_item:
+ * @self: an #AttuneStore
+ * @text: what to bring; stripped, 1 to 2000 characters
+ * @entry_id: the entry it comes from, or 0 when typed in
+ * @error: return location for a #GError
+ *
+ * Adds an item at the end of the items not done yet.
+ *
+ * Returns: (transfer full) (nullable): the new item, or %NULL with @error
+ *   set (%ATTUNE_STORE_ERROR_INVALID for unusable text,
+ *   %ATTUNE_STORE_ERROR_NOT_FOUND if @entry_id does not exist)
+ */
+AttuneAgendaItem *
+attune_store_add_agenda_item (AttuneStore  *self,
+                              const char   *text,
+                              gint64        entry_id,
+                              GError      **error)
+{
+  const char *context = _("The item could not be added.");
+  g_autoptr(AttuneAgendaItem) item = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *day = NULL;
+  gint64 created_at = 0;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_id >= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  clean = dup_agenda_text (text, error);
+  if (clean == NULL)
+    return NULL;
+
+  if (!begin_transaction (self->db, context, error))
+    return NULL;
+
+  if ((entry_id > 0 && !read_entry_key (self, entry_id, &day, &created_at, context, error)) ||
+      !append_agenda_item (self, clean, entry_id, g_get_real_time (), &id, context, error))
+    goto failed;
+
+  item = read_agenda_item (self, id, context, error);
+  if (item == NULL || !commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return g_steal_pointer (&item);
+
+failed:
+  rollback_transaction (self->db);
+  return NULL;
+}
+
+/**
+ * attune_store_set_agenda_item_text:
+ * @self: an #AttuneStore
+ * @id: the id of an item
+ * @text: the new text; stripped, 1 to 2000 characters
+ * @error: return location for a #GError
+ *
+ * Changes what an item says.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_set_agenda_item_text (AttuneStore  *self,
+                                   gint64        id,
+                                   const char   *text,
+                                   GError      **error)
+{
+  const char *context = _("The item could not be changed.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clean = dup_agenda_text (text, error);
+  if (clean == NULL)
+    return FALSE;
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  stmt = prepare_statement (self->db, "UPDATE agenda SET text = ?2 WHERE id = ?1", context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (stmt, context, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("%s The item is no longer on the list."), context);
+      goto failed;
+    }
+
+  if (!commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_set_agenda_item_done:
+ * @self: an #AttuneStore
+ * @id: the id of an item
+ * @done: %TRUE to check it off as discussed, %FALSE to undo that
+ * @error: return location for a #GError
+ *
+ * Checks an item off, or puts it back where it was among the items not
+ * done yet (Undo). Checking off does not change the entry the item came
+ * from: its "bring to my next session" switch stays as the person left it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_store_set_agenda_item_done (AttuneStore  *self,
+                                   gint64        id,
+                                   gboolean      done,
+                                   GError      **error)
+{
+  const char *context = _("The item could not be changed.");
+  g_autoptr(AttuneAgendaItem) item = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  done = !!done;
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  item = read_agenda_item (self, id, context, error);
+  if (item == NULL)
+    goto failed;
+
+  if (attune_agenda_item_get_done (item) == done)
+    {
+      rollback_transaction (self->db);
+      return TRUE;
+    }
+
+  /* A done item keeps its old position, for Undo to put it back there. */
+  if (!done && !open_agenda_gap (self, attune_agenda_item_get_position (item), context, error))
+    goto failed;
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE agenda SET done = ?2, done_at = ?3 WHERE id = ?1",
+                            context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, done ? 1 : 0);
+  if (done)
+    sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  else
+    sqlite3_bind_null (stmt, 3);
+
+  if (!step_done (stmt, context, error) ||
+      !renumber_agenda (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_move_agenda_item:
+ * @self: an #AttuneStore
+ * @id: the id of an item not done yet
+ * @position: its new place among the items not done yet, from 0; past the
+ *   end means last
+ * @error: return location for a #GError
+ *
+ * Reorders the list.
+ *
+ * Returns: %TRUE on success; %FALSE with %ATTUNE_STORE_ERROR_INVALID if the
+ *   item is done
+ */
+gboolean
+attune_store_move_agenda_item (AttuneStore  *self,
+                               gint64        id,
+                               guint         position,
+                               GError      **error)
+{
+  const char *context = _("The item could not be moved.");
+  g_autoptr(AttuneAgendaItem) item = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n_undone = 0;
+  guint old_position;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  item = read_agenda_item (self, id, context, error);
+  if (item == NULL)
+    goto failed;
+
+  if (attune_agenda_item_get_done (item))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s It was already checked off."), context);
+      goto failed;
+    }
+
+  if (!read_int64 (self->db, "SELECT count(*) FROM agenda WHERE done = 0", &n_undone, context, error))
+    goto failed;
+
+  old_position = attune_agenda_item_get_position (item);
+  position = (guint) MIN ((gint64) position, n_undone - 1);
+
+  if (position == old_position)
+    {
+      rollback_transaction (self->db);
+      return TRUE;
+    }
+
+  stmt = prepare_statement (self->db,
+                            "UPDATE agenda SET position = CASE "
+                            "  WHEN id = ?1 THEN ?3 "
+                            "  WHEN ?3 < ?2 THEN position + 1 "
+                            "  ELSE position - 1 END "
+                            "WHERE done = 0 AND (id = ?1 OR position BETWEEN min(?2, ?3) AND max(?2, ?3))",
+                            context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, old_position);
+  sqlite3_bind_int64 (stmt, 3, position);
+
+  if (!step_done (stmt, context, error) ||
+      !renumber_agenda (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_delete_agenda_item:
+ * @self: an #AttuneStore
+ * @id: the id of an item
+ * @error: return location for a #GError
+ *
+ * Removes an item from the list. Keep it (from the list model) to offer
+ * Undo with attune_store_restore_agenda_item(). The entry it came from is
+ * not changed.
+ *
+ * Returns: %TRUE on success; %FALSE with %ATTUNE_STORE_ERROR_NOT_FOUND if
+ *   there is no such item
+ */
+gboolean
+attune_store_delete_agenda_item (AttuneStore  *self,
+                                 gint64        id,
+                                 GError      **error)
+{
+  const char *context = _("The item could not be removed.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  stmt = prepare_statement (self->db, "DELETE FROM agenda WHERE id = ?1", context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!step_done (stmt, context, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("%s The item is no longer on the list."), context);
+      goto failed;
+    }
+
+  if (!renumber_agenda (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
+}
+
+/**
+ * attune_store_restore_agenda_item:
+ * @self: an #AttuneStore
+ * @item: a deleted item, as it was in the list
+ * @error: return location for a #GError
+ *
+ * Puts a deleted item back with its id, text, times and place, to undo
+ * attune_store_delete_agenda_item(). If its entry was deleted meanwhile,
+ * it comes back unlinked.
+ *
+ * Returns: %TRUE on success; %FALSE with %ATTUNE_STORE_ERROR_INVALID if an
+ *   item with its id is already on the list
+ */
+gboolean
+attune_store_restore_agenda_item (AttuneStore       *self,
+                                  AttuneAgendaItem  *item,
+                                  GError           **error)
+{
+  const char *context = _("The item could not be put back.");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  gboolean done;
+  int rc;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ATTUNE_IS_AGENDA_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clean = dup_agenda_text (attune_agenda_item_get_text (item), error);
+  if (clean == NULL)
+    return FALSE;
+
+  done = attune_agenda_item_get_done (item);
+
+  if (!begin_transaction (self->db, context, error))
+    return FALSE;
+
+  if (!done && !open_agenda_gap (self, attune_agenda_item_get_position (item), context, error))
+    goto failed;
+
+  stmt = prepare_statement (self->db,
+                            "INSERT INTO agenda (id, text, entry_id, position, done, done_at, created_at) "
+                            "VALUES (?1, ?2, (SELECT id FROM entries WHERE id = ?3), ?4, ?5, ?6, ?7)",
+                            context, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, attune_agenda_item_get_id (item));
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, attune_agenda_item_get_entry_id (item));
+  sqlite3_bind_int64 (stmt, 4, attune_agenda_item_get_position (item));
+  sqlite3_bind_int (stmt, 5, done ? 1 : 0);
+  if (done)
+    sqlite3_bind_int64 (stmt, 6, attune_agenda_item_get_done_at (item));
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_int64 (stmt, 7, attune_agenda_item_get_created_at (item));
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("%s It is already on the list."), context);
+      goto failed;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, context);
+      goto failed;
+    }
+
+  if (!renumber_agenda (self, context, error) ||
+      !commit_transaction (self->db, context, error))
+    goto failed;
+
+  reload_agenda (self);
+
+  return TRUE;
+
+failed:
+  rollback_transaction (self->db);
+  return FALSE;
 }

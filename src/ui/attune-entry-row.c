@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-check-in-text.h"
 #include "attune-entry-row.h"
 #include "attune-mood-chooser.h"
 #include "attune-ui-utils.h"
@@ -29,6 +30,7 @@ struct _AttuneEntryRow
   GtkLabel    *title_label;
   GtkLabel    *excerpt_label;
   GtkWidget   *meta_box;
+  GtkLabel    *status_label;
   GtkLabel    *mood_label;
   GtkWidget   *bring_label;
   GtkLabel    *tags_label;
@@ -53,7 +55,10 @@ update_row (AttuneEntryRow *self)
   g_autofree char *tags = NULL;
   g_autofree char *mood = NULL;
   GString *accessible = g_string_new (NULL);
+  static const char * const status_classes[] = { "no-rupture", "open", "in-progress", "repaired", "let-go" };
   const char *mood_name;
+  const char *status = NULL;
+  gboolean check_in;
   gboolean bring;
 
   if (self->entry == NULL)
@@ -66,14 +71,27 @@ update_row (AttuneEntryRow *self)
       return;
     }
 
-  title = attune_entry_dup_display_title (self->entry);
+  check_in = attune_entry_get_kind (self->entry) == ATTUNE_ENTRY_KIND_CHECK_IN;
+  if (check_in)
+    {
+      int repair = attune_entry_get_repair_status (self->entry);
+
+      title = g_strdup (_("Check-in after a session"));
+      status = attune_repair_status_label (repair);
+      for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
+      if (repair >= 0 && (guint) repair < G_N_ELEMENTS (status_classes))
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[repair]);
+    }
+  else
+    title = attune_entry_dup_display_title (self->entry);
   day = attune_format_day (attune_entry_get_day (self->entry));
   tags = attune_join_tags (attune_entry_get_tags (self->entry));
   mood_name = attune_mood_get_label (attune_entry_get_mood (self->entry));
   bring = attune_entry_get_bring (self->entry);
 
   /* Without a title, the display title is the body's first line: don't repeat it. */
-  if (attune_entry_get_title (self->entry)[0] != '\0')
+  if (check_in || attune_entry_get_title (self->entry)[0] != '\0')
     excerpt = attune_entry_dup_excerpt (self->entry, EXCERPT_CHARS);
 
   gtk_label_set_text (self->day_label, day);
@@ -89,14 +107,18 @@ update_row (AttuneEntryRow *self)
       gtk_label_set_text (self->mood_label, mood);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->mood_label), mood != NULL);
+  gtk_label_set_text (self->status_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
   gtk_widget_set_visible (self->bring_label, bring);
   gtk_label_set_text (self->tags_label, tags);
   gtk_widget_set_visible (GTK_WIDGET (self->tags_label), *tags != '\0');
-  gtk_widget_set_visible (self->meta_box, mood != NULL || bring || *tags != '\0');
+  gtk_widget_set_visible (self->meta_box, status != NULL || mood != NULL || bring || *tags != '\0');
 
   /* One sentence for screen readers instead of a row of separate labels. */
   g_string_append (accessible, title);
   g_string_append_printf (accessible, ", %s", day);
+  if (status != NULL)
+    g_string_append_printf (accessible, ", %s", status);
   if (mood != NULL)
     g_string_append_printf (accessible, ", %s", mood);
   if (bring)
@@ -196,6 +218,7 @@ attune_entry_row_class_init (AttuneEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, excerpt_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, meta_box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, mood_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, bring_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, tags_label);

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (AttunePreferencesWindow, attune_preferences_window, ATTUNE
 
 AttunePreferencesWindow *attune_preferences_window_new (GSettings  *settings,
                                                         const char *journal_path);
+void                     attune_preferences_window_report_background_error (AttunePreferencesWindow *self,
+                                                                            const char              *message);
 
 G_END_DECLS

@@ -9,8 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-agenda-view.h"
+#include "attune-check-in-view.h"
+#include "attune-check-in-wizard.h"
 #include "attune-entry-editor.h"
 #include "attune-entry-row.h"
+#include "attune-schedule.h"
 #include "attune-error-page.h"
 #include "attune-welcome.h"
 #include "attune-window-private.h"
@@ -26,6 +30,9 @@ struct _AttuneWindow
   /* What the last delete removed, kept in memory only for the Undo toast. */
   AttuneEntry          *deleted_entry;
   AdwToast             *undo_toast;
+  /* The scheduled session the banner invites a check-in for, if any. */
+  GDateTime            *reminder_start;
+  gboolean              has_draft;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -34,6 +41,12 @@ struct _AttuneWindow
   AttuneErrorPage      *error_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
+  AdwViewStack         *view_stack;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  AttuneAgendaView     *agenda_view;
+  AttuneCheckInView    *check_in_view;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *timeline_stack;
@@ -65,11 +78,14 @@ update_actions (AttuneWindow *self)
 {
   gboolean journal = self->store != NULL &&
                      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "journal") == 0;
+  const char *content = gtk_stack_get_visible_child_name (self->content_stack);
   gboolean editing = journal &&
-                     g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "editor") == 0;
+                     (g_strcmp0 (content, "editor") == 0 || g_strcmp0 (content, "check-in") == 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-entry", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-timeline", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-entry", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", journal && self->deleted_entry != NULL);
@@ -104,6 +120,30 @@ static void
 open_entry (AttuneWindow *self,
             AttuneEntry  *entry)
 {
+  if (attune_entry_get_kind (entry) == ATTUNE_ENTRY_KIND_CHECK_IN)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) flush_error = NULL;
+
+      /* Leaving the editor saves it, as everywhere else. */
+      if (!attune_entry_editor_flush (self->editor, &flush_error))
+        {
+          show_toast (self, flush_error->message);
+          return;
+        }
+
+      if (!attune_check_in_view_show (self->check_in_view, self->store, attune_entry_get_id (entry), &error))
+        {
+          show_toast (self, error->message);
+          return;
+        }
+
+      gtk_stack_set_visible_child_name (self->content_stack, "check-in");
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+      update_actions (self);
+      return;
+    }
+
   attune_entry_editor_edit (self->editor, entry);
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
@@ -253,6 +293,7 @@ search_action (GtkWidget  *widget,
   AttuneWindow *self = ATTUNE_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  adw_view_stack_set_visible_child_name (self->view_stack, "timeline");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -285,7 +326,50 @@ undo_toast_dismissed_cb (AttuneWindow *self,
 
   self->undo_toast = NULL;
   g_clear_object (&self->deleted_entry);
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
   update_actions (self);
+}
+
+static void
+delete_check_in_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             AttuneWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = attune_check_in_view_get_entry_id (self->check_in_view);
+
+  if (g_strcmp0 (response, "delete") != 0 || id == 0)
+    return;
+
+  if (!attune_store_delete_entry (self->store, id, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not delete the check-in: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  close_editor (self);
+  show_toast (self, _("Check-in deleted"));
+}
+
+/* A check-in carries its repair history, so it is deleted after a question rather than
+ * with Undo. */
+static void
+confirm_delete_check_in (AttuneWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Check-in?"),
+                                   _("Its answers and the history of the moment it describes will be erased for good."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep It"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_check_in_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -299,6 +383,12 @@ delete_entry_action (GtkWidget  *widget,
   AttuneEntry *entry;
   AdwToast *toast;
   gint64 id;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "check-in") == 0)
+    {
+      confirm_delete_check_in (self);
+      return;
+    }
 
   /* Save first, so that Undo brings back exactly what was on screen. */
   if (!attune_entry_editor_flush (self->editor, &error))
@@ -363,6 +453,282 @@ undo_delete_action (GtkWidget  *widget,
     }
 
   update_actions (self);
+}
+
+/* The banner under the header: a due check-in first, else an unfinished one. */
+static void
+update_banner (AttuneWindow *self)
+{
+  if (self->reminder_start != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (self->reminder_start);
+      /* Translators: in the reminder banner, e.g. "Thursday at 17:00", see strftime(3) */
+      g_autofree char *when = g_date_time_format (local, _("%A at %H:%M"));
+      g_autofree char *text = g_strdup_printf (_("Your session on %s has ended. How did it go?"), when);
+
+      gtk_label_set_text (self->banner_label, text);
+      gtk_button_set_label (self->banner_button, _("Check In"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else if (self->has_draft)
+    {
+      gtk_label_set_text (self->banner_label, _("You have an unfinished check-in."));
+      gtk_button_set_label (self->banner_button, _("Continue"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+    }
+}
+
+static void
+check_draft (AttuneWindow *self)
+{
+  g_autofree char *draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft = attune_store_load_draft (self->store, ATTUNE_CHECK_IN_DRAFT_KEY, &error);
+  if (error != NULL)
+    show_toast (self, error->message);
+
+  self->has_draft = draft != NULL;
+  update_banner (self);
+}
+
+static void
+wizard_saved_cb (AttuneWindow  *self,
+                 AttuneCheckIn *check_in)
+{
+  self->has_draft = FALSE;
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
+  update_banner (self);
+  show_toast (self, _("Check-in saved"));
+}
+
+static void
+wizard_destroyed_cb (AttuneWindow *self)
+{
+  check_draft (self);
+}
+
+static void
+open_wizard (AttuneWindow      *self,
+             AttuneCheckInFlow *flow)
+{
+  g_autoptr(GError) error = NULL;
+  AttuneCheckInWizard *wizard;
+
+  wizard = attune_check_in_wizard_new (self->store, flow, &error);
+  if (wizard == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not start a check-in: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (self));
+  g_signal_connect_object (wizard, "saved", G_CALLBACK (wizard_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (wizard, "destroy", G_CALLBACK (wizard_destroyed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+/* "Default: the scheduled session that just ended, else now." */
+static GDateTime *
+dup_default_session_start (AttuneWindow *self)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(AttuneSchedule) schedule = NULL;
+  g_autoptr(GDateTime) start = NULL;
+
+  schedule = attune_schedule_new_from_settings (self->settings, tz, now, NULL);
+  if (schedule == NULL || !attune_schedule_is_regular (schedule))
+    return NULL;
+
+  start = attune_schedule_previous_start (schedule, now);
+  if (start == NULL || g_date_time_difference (now, start) > 24 * G_TIME_SPAN_HOUR)
+    return NULL;
+
+  return g_steal_pointer (&start);
+}
+
+typedef struct
+{
+  AttuneWindow *self;
+  GDateTime    *session_start;
+  char         *draft;
+} ResumeData;
+
+static void
+resume_data_free (gpointer data)
+{
+  ResumeData *resume = data;
+
+  g_clear_object (&resume->self);
+  g_clear_pointer (&resume->session_start, g_date_time_unref);
+  g_clear_pointer (&resume->draft, g_free);
+  g_free (resume);
+}
+
+static void
+start_new_check_in (AttuneWindow *self,
+                    GDateTime    *session_start)
+{
+  g_autoptr(AttuneCheckInFlow) flow = NULL;
+  g_autoptr(GDateTime) fallback = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (session_start == NULL)
+    session_start = fallback = dup_default_session_start (self);
+
+  flow = attune_check_in_wizard_create_flow (self->store, session_start, &error);
+  if (flow == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not start a check-in: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  open_wizard (self, flow);
+}
+
+static void
+resume_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ResumeData       *resume)
+{
+  AttuneWindow *self = resume->self;
+
+  if (g_strcmp0 (response, "resume") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttuneCheckInFlow) flow = attune_check_in_flow_deserialize (resume->draft, &error);
+
+      if (flow != NULL)
+        {
+          open_wizard (self, flow);
+          return;
+        }
+
+      /* A damaged draft should not keep the person from checking in. */
+      show_toast (self, error->message);
+      start_new_check_in (self, resume->session_start);
+    }
+  else if (g_strcmp0 (response, "new") == 0)
+    {
+      start_new_check_in (self, resume->session_start);
+    }
+}
+
+/**
+ * attune_window_start_check_in:
+ * @self: the window
+ * @session_start: (nullable): the start of the session to check in about, or %NULL for
+ *   the scheduled session that just ended, else now
+ *
+ * Opens the check-in wizard, first offering to continue an unfinished one.
+ */
+void
+attune_window_start_check_in (AttuneWindow *self,
+                              GDateTime    *session_start)
+{
+  g_autofree char *draft = NULL;
+  g_autoptr(GError) error = NULL;
+  ResumeData *resume;
+  GtkWidget *dialog;
+
+  g_return_if_fail (ATTUNE_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  draft = attune_store_load_draft (self->store, ATTUNE_CHECK_IN_DRAFT_KEY, &error);
+  if (draft == NULL)
+    {
+      if (error != NULL)
+        show_toast (self, error->message);
+      start_new_check_in (self, session_start);
+      return;
+    }
+
+  resume = g_new0 (ResumeData, 1);
+  resume->self = g_object_ref (self);
+  resume->session_start = session_start != NULL ? g_date_time_ref (session_start) : NULL;
+  resume->draft = g_steal_pointer (&draft);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Continue Your Check-in?"),
+                                   _("You started a check-in and didn’t finish it. Your answers are still here."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("_Start Over"),
+                                    "resume", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resume", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resume");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (resume_response_cb),
+                         resume, (GClosureNotify) (void (*) (void)) resume_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * attune_window_set_reminder:
+ * @self: the window
+ * @session_start: (nullable): a scheduled session that has ended without a check-in, or
+ *   %NULL to hide the reminder
+ *
+ * Shows or hides the banner that invites a check-in for @session_start.
+ */
+void
+attune_window_set_reminder (AttuneWindow *self,
+                            GDateTime    *session_start)
+{
+  g_return_if_fail (ATTUNE_IS_WINDOW (self));
+
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
+  if (session_start != NULL)
+    self->reminder_start = g_date_time_ref (session_start);
+
+  update_banner (self);
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  attune_window_start_check_in (ATTUNE_WINDOW (widget), NULL);
+}
+
+static void
+banner_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(GDateTime) start = self->reminder_start != NULL ? g_date_time_ref (self->reminder_start) : NULL;
+
+  attune_window_start_check_in (self, start);
+}
+
+static void
+open_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(AttuneEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entry = attune_store_get_entry (self->store, g_variant_get_int64 (parameter), &error);
+  if (entry == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  open_entry (self, entry);
 }
 
 static void
@@ -459,6 +825,8 @@ attune_window_constructed (GObject *object)
   update_timeline_state (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
+  attune_agenda_view_set_store (self->agenda_view, self->store);
+  check_draft (self);
 
   show_page (self, g_settings_get_boolean (self->settings, "welcome-done") ? "journal" : "welcome");
 }
@@ -518,6 +886,7 @@ attune_window_dispose (GObject *object)
 
   self->undo_toast = NULL;
   g_clear_object (&self->deleted_entry);
+  g_clear_pointer (&self->reminder_start, g_date_time_unref);
   g_clear_object (&self->timeline);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -561,6 +930,8 @@ attune_window_class_init (AttuneWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATTUNE_TYPE_AGENDA_VIEW);
+  g_type_ensure (ATTUNE_TYPE_CHECK_IN_VIEW);
   g_type_ensure (ATTUNE_TYPE_ENTRY_EDITOR);
   g_type_ensure (ATTUNE_TYPE_ERROR_PAGE);
   g_type_ensure (ATTUNE_TYPE_WELCOME);
@@ -572,6 +943,12 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, agenda_view);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, check_in_view);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, timeline_stack);
@@ -590,6 +967,9 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-timeline", NULL, show_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entry", NULL, delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.banner-action", NULL, banner_action);
+  gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
 }
 
 static void

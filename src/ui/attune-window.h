@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttuneWindow, attune_window, ATTUNE, WINDOW, AdwApplicationWindow)
 
-AttuneStore *attune_window_get_store (AttuneWindow *self);
+AttuneStore *attune_window_get_store       (AttuneWindow *self);
+void         attune_window_start_check_in (AttuneWindow *self,
+                                           GDateTime    *session_start);
+void         attune_window_set_reminder   (AttuneWindow *self,
+                                           GDateTime    *session_start);
 
 G_END_DECLS
