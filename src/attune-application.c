@@ -18,6 +18,7 @@
 
 #include "attune-application.h"
 #include "attune-preferences-window.h"
+#include "attune-ruptures-help.h"
 #include "attune-reminder.h"
 #include "attune-schedule.h"
 #include "attune-window.h"
@@ -602,12 +603,27 @@ attune_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+attune_application_about_ruptures (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  AttuneApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *help = attune_ruptures_help_new ();
+
+  gtk_window_set_transient_for (help, parent);
+  gtk_window_set_modal (help, parent != NULL && gtk_window_get_modal (parent));
+  gtk_window_present (help);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", attune_application_about },
   { "preferences", attune_application_preferences },
   { "retry-open", attune_application_retry_open },
   { "quit", attune_application_quit },
   { "check-in", attune_application_check_in, "x" },
+  { "about-ruptures", attune_application_about_ruptures },
 };
 
 static int
@@ -633,6 +649,7 @@ attune_application_startup (GApplication *app)
 {
   AttuneApplication *self = ATTUNE_APPLICATION (app);
   static const char *new_entry_accels[] = { "<Control>n", NULL };
+  static const char *check_in_accels[] = { "<Control><Shift>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
@@ -647,6 +664,7 @@ attune_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry", new_entry_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.check-in", check_in_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-timeline", back_accels);
 

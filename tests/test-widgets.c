@@ -10,11 +10,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "attune-check-in-view.h"
+#include "attune-check-in-wizard.h"
 #include "attune-entry-editor.h"
 #include "attune-entry-row.h"
 #include "attune-error-page.h"
 #include "attune-mood-chooser.h"
 #include "attune-preferences-window.h"
+#include "attune-ruptures-help.h"
+#include "attune-scale-chooser.h"
 #include "attune-test-utils.h"
 #include "attune-welcome.h"
 #include "attune-window.h"
@@ -108,6 +112,95 @@ test_preferences_window (void)
 }
 
 static void
+test_scale_chooser (void)
+{
+  GtkWidget *chooser = g_object_new (ATTUNE_TYPE_SCALE_CHOOSER,
+                                     "kind", ATTUNE_SCALE_KIND_STRENGTH,
+                                     "question", "How strong was it?",
+                                     NULL);
+  guint notified = 0;
+
+  g_signal_connect_swapped (chooser, "notify::value", G_CALLBACK (g_atomic_int_inc), &notified);
+  attune_scale_chooser_set_value (ATTUNE_SCALE_CHOOSER (chooser), ATTUNE_SCALE_NOT_SURE);
+  attune_scale_chooser_set_value (ATTUNE_SCALE_CHOOSER (chooser), 5);
+  attune_scale_chooser_set_value (ATTUNE_SCALE_CHOOSER (chooser), 5);
+  g_assert_cmpint (attune_scale_chooser_get_value (ATTUNE_SCALE_CHOOSER (chooser)), ==, 5);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (attune_scale_step_label (ATTUNE_SCALE_KIND_STRENGTH, 5), ==, "Very strong");
+
+  show_in_window_and_finalize (chooser);
+}
+
+static void
+test_check_in_view (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  g_autoptr(AttuneCheckIn) check_in = attune_check_in_new ();
+  g_autoptr(AttuneCheckIn) after = NULL;
+  GtkWidget *view = g_object_new (ATTUNE_TYPE_CHECK_IN_VIEW, NULL);
+
+  g_assert_no_error (error);
+  attune_check_in_set_session_at (check_in, g_get_real_time ());
+  attune_check_in_set_rupture (check_in, ATTUNE_RUPTURE_YES);
+  g_assert_true (attune_store_save_check_in (store, check_in, &error));
+
+  g_assert_true (attune_check_in_view_show (ATTUNE_CHECK_IN_VIEW (view), store,
+                                            attune_check_in_get_entry_id (check_in), &error));
+  g_assert_no_error (error);
+
+  /* A rupture can be updated from its page at any time. */
+  g_assert_true (attune_check_in_view_update_repair (ATTUNE_CHECK_IN_VIEW (view), ATTUNE_FOLLOW_UP_UNRESOLVED,
+                                                     "We started on it.", &error));
+  g_assert_no_error (error);
+  after = attune_store_get_check_in (store, attune_check_in_get_entry_id (check_in), &error);
+  g_assert_cmpint (attune_check_in_get_repair_status (after), ==, ATTUNE_REPAIR_IN_PROGRESS);
+
+  show_in_window_and_finalize (view);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_check_in_wizard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  g_autoptr(AttuneCheckInFlow) flow = NULL;
+  AttuneCheckInWizard *wizard;
+
+  g_assert_no_error (error);
+  flow = attune_check_in_wizard_create_flow (store, NULL, &error);
+  g_assert_no_error (error);
+  wizard = attune_check_in_wizard_new (store, flow, &error);
+  g_assert_no_error (error);
+  g_object_ref (wizard);
+  gtk_window_present (GTK_WINDOW (wizard));
+  attune_test_flush ();
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  attune_test_flush ();
+  g_assert_finalize_object (wizard);
+  g_clear_object (&flow);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_ruptures_help (void)
+{
+  GtkWindow *help = attune_ruptures_help_new ();
+
+  g_object_ref (help);
+  gtk_window_present (help);
+  attune_test_flush ();
+  gtk_window_destroy (help);
+  attune_test_flush ();
+  g_assert_finalize_object (help);
+}
+
+static void
 test_window (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
@@ -143,6 +236,10 @@ main (int   argc,
   g_test_add_func ("/widgets/welcome", test_welcome);
   g_test_add_func ("/widgets/error-page", test_error_page);
   g_test_add_func ("/widgets/preferences-window", test_preferences_window);
+  g_test_add_func ("/widgets/scale-chooser", test_scale_chooser);
+  g_test_add_func ("/widgets/check-in-view", test_check_in_view);
+  g_test_add_func ("/widgets/check-in-wizard", test_check_in_wizard);
+  g_test_add_func ("/widgets/ruptures-help", test_ruptures_help);
   g_test_add_func ("/widgets/window", test_window);
 
   return g_test_run ();

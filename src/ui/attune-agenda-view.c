@@ -396,12 +396,13 @@ update_row (GtkWidget        *row,
   const char *text = attune_agenda_item_get_text (item);
   GtkWidget *check = g_object_get_data (G_OBJECT (row), "agenda-check");
   GtkWidget *menu_button = g_object_get_data (G_OBJECT (row), "agenda-menu-button");
-  g_autofree char *check_label = g_strdup_printf (_("Discussed: %s"), text);
   g_autofree char *menu_label = g_strdup_printf (_("More for %s"), text);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  /* The row's title already names the check button (AdwActionRow's activatable widget);
+   * a label here too would make GTK 4.8 read the text twice. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Discussed"),
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,

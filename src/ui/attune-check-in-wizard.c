@@ -565,12 +565,12 @@ build_follow_up_page (AttuneCheckInWizard *self)
         {
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *accessible = g_strdup_printf ("%s: %s", title, attune_follow_up_label (answer));
-
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attune_follow_up_label (answer));
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          /* The row's title names the choice (AdwActionRow labels its activatable widget);
+           * which moment it is about goes in the description. */
           gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
           if (first != NULL)
             gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
           else
@@ -605,14 +605,12 @@ build_follow_up_page (AttuneCheckInWizard *self)
           gint64 agenda_id = attune_agenda_item_get_id (item);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *accessible = g_strdup_printf (_("We talked about this: %s"),
-                                                         attune_agenda_item_get_text (item));
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attune_agenda_item_get_text (item));
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
           gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("We talked about this"), -1);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                        attune_check_in_flow_get_discussed (self->flow, agenda_id));
           keep_id (G_OBJECT (check), "agenda-id", agenda_id);
