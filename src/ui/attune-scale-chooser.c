@@ -12,7 +12,8 @@
 #include "attune-check-in.h"
 #include "attune-scale-chooser.h"
 
-/* A question answered on five labelled steps, plus "Not sure". Toggle buttons rather than
+/* A question answered on five labelled steps, plus "Not sure". The step words are short on
+ * purpose: five of them must fit side by side in a 360 px window. Toggle buttons rather than
  * a slider: each step is its own named control for screen readers and keyboards, and no
  * answer stays possible by choosing the selected step again. */
 struct _AttuneScaleChooser
@@ -329,16 +330,16 @@ attune_scale_step_label (AttuneScaleKind kind,
                          int             step)
 {
   static const char * const amount[] = {
-    NC_("scale", "Not at all"), NC_("scale", "A little"), NC_("scale", "Somewhat"),
-    NC_("scale", "Mostly"), NC_("scale", "Very much"),
+    NC_("scale", "Not at all"), NC_("scale", "A little"), NC_("scale", "Some"),
+    NC_("scale", "Mostly"), NC_("scale", "A lot"),
   };
   static const char * const strength[] = {
-    NC_("strength", "Very mild"), NC_("strength", "Mild"), NC_("strength", "Noticeable"),
+    NC_("strength", "Very mild"), NC_("strength", "Mild"), NC_("strength", "Medium"),
     NC_("strength", "Strong"), NC_("strength", "Very strong"),
   };
   static const char * const resolved[] = {
     NC_("resolved", "Not at all"), NC_("resolved", "A little"), NC_("resolved", "Partly"),
-    NC_("resolved", "Mostly"), NC_("resolved", "Completely"),
+    NC_("resolved", "Mostly"), NC_("resolved", "Fully"),
   };
 
   if (step == ATTUNE_SCALE_NOT_SURE)

@@ -528,6 +528,18 @@ open_wizard (AttuneWindow      *self,
     }
 
   gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (self));
+
+  /* On a narrow screen (a phone, a tiled half) the wizard is no wider than Attune itself. */
+  {
+    int width = gtk_widget_get_width (GTK_WIDGET (self));
+    int height = gtk_widget_get_height (GTK_WIDGET (self));
+    int default_width, default_height;
+
+    gtk_window_get_default_size (GTK_WINDOW (wizard), &default_width, &default_height);
+    if (width > 0 && width < default_width)
+      gtk_window_set_default_size (GTK_WINDOW (wizard), width, MIN (default_height, MAX (height, 294)));
+  }
+
   g_signal_connect_object (wizard, "saved", G_CALLBACK (wizard_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (wizard, "destroy", G_CALLBACK (wizard_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (wizard));

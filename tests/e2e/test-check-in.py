@@ -70,7 +70,7 @@ def dump_tree(app, path):
                 f.write("  " * depth + f"<{e}>\n")
 
 
-def find_app(timeout=20):
+def find_app(timeout=45):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
