@@ -130,6 +130,8 @@ reload (AttuneCheckInView  *self,
 
   summary = attune_check_in_dup_summary (check_in);
   gtk_label_set_text (self->summary_label, summary);
+  /* Selectable for copying, but nothing selected: focus may land here. */
+  gtk_label_select_region (self->summary_label, 0, 0);
 
   fill_history (self, events);
 

@@ -390,6 +390,7 @@ update_view (AttuneCheckInWizard *self)
     {
       g_autofree char *summary = attune_check_in_dup_summary (self->check_in);
       gtk_label_set_text (self->summary_label, summary);
+      gtk_label_select_region (self->summary_label, 0, 0);
     }
 
   update_dots (self);

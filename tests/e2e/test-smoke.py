@@ -140,7 +140,8 @@ def press(node):
     # window manager every window sits at the screen's origin, so window coordinates are
     # screen coordinates.
     extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.x + extents.width // 2),
+    # (no --sync: it waits forever when the pointer is already there)
+    subprocess.run(["xdotool", "mousemove", str(extents.x + extents.width // 2),
                     str(extents.y + extents.height // 2), "click", "1"], check=True, timeout=10)
 
 
