@@ -7,7 +7,10 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
+
+#include "attune-store.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +43,38 @@ attune_test_init_gtk (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   return TRUE;
+}
+
+/* Removes a test's temporary journal folder (one level: the database and its side files). */
+static inline void
+attune_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A new journal in a new temporary folder; *dir is set to the folder for clean-up. */
+static inline AttuneStore *
+attune_test_open_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  AttuneStore *store;
+
+  *dir = g_dir_make_tmp ("attune-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "attune.db", NULL);
+  store = attune_store_open (path, &error);
+  g_assert_no_error (error);
+
+  return store;
 }
 
 G_END_DECLS

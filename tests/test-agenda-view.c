@@ -55,19 +55,6 @@ fixture_set_up (Fixture       *f,
   attune_test_flush ();
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -77,7 +64,7 @@ fixture_tear_down (Fixture       *f,
   attune_test_flush ();
   g_assert_finalize_object (f->view);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  attune_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -27,13 +27,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("attune-wizard-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "attune.db", NULL);
-  f->store = attune_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = attune_test_open_store (&f->dir);
 
   if (GPOINTER_TO_INT (data))
     {
@@ -54,19 +49,6 @@ fixture_set_up (Fixture       *f,
     }
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -74,7 +56,7 @@ fixture_tear_down (Fixture       *f,
 {
   attune_test_flush ();
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  attune_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -134,10 +134,9 @@ test_scale_chooser (void)
 static void
 test_check_in_view (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  g_autoptr(AttuneStore) store = attune_test_open_store (&dir);
   g_autoptr(AttuneCheckIn) check_in = attune_check_in_new ();
   g_autoptr(AttuneCheckIn) after = NULL;
   GtkWidget *view = g_object_new (ATTUNE_TYPE_CHECK_IN_VIEW, NULL);
@@ -160,15 +159,15 @@ test_check_in_view (void)
 
   show_in_window_and_finalize (view);
   g_assert_finalize_object (g_steal_pointer (&store));
+  attune_test_remove_dir (dir);
 }
 
 static void
 test_check_in_wizard (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  g_autoptr(AttuneStore) store = attune_test_open_store (&dir);
   g_autoptr(AttuneCheckInFlow) flow = NULL;
   AttuneCheckInWizard *wizard;
 
@@ -185,6 +184,7 @@ test_check_in_wizard (void)
   g_assert_finalize_object (wizard);
   g_clear_object (&flow);
   g_assert_finalize_object (g_steal_pointer (&store));
+  attune_test_remove_dir (dir);
 }
 
 static void
@@ -203,10 +203,9 @@ test_ruptures_help (void)
 static void
 test_window (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("attune-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "attune.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttuneStore) store = attune_store_open (path, &error);
+  g_autoptr(AttuneStore) store = attune_test_open_store (&dir);
   GtkWidget *window;
 
   g_assert_no_error (error);
@@ -219,6 +218,7 @@ test_window (void)
   attune_test_flush ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (g_steal_pointer (&store));
+  attune_test_remove_dir (dir);
 }
 
 int

@@ -44,19 +44,6 @@ fixture_set_up (Fixture       *f,
   attune_test_flush ();
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -68,7 +55,7 @@ fixture_tear_down (Fixture       *f,
   g_settings_reset (f->settings, "welcome-done");
   g_clear_object (&f->settings);
   g_assert_finalize_object (f->store);
-  remove_dir (f->dir);
+  attune_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
