@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -17,9 +18,11 @@
 #endif
 
 #include "attune-application.h"
+#include "attune-backup.h"
 #include "attune-preferences-window.h"
 #include "attune-ruptures-help.h"
 #include "attune-reminder.h"
+#include "attune-report.h"
 #include "attune-schedule.h"
 #include "attune-window.h"
 
@@ -36,6 +39,7 @@ struct _AttuneApplication
   GSettings      *settings;
   AttuneStore    *store;
   GError         *store_error;
+  char           *data_dir;      /* --data-dir, or NULL for the default */
 
   AttuneSchedule *schedule;
   GDateTime      *reminder_start;
@@ -64,10 +68,19 @@ apply_color_scheme (AttuneApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 }
 
+static char *
+dup_store_path (AttuneApplication *self)
+{
+  if (self->data_dir != NULL)
+    return g_build_filename (self->data_dir, "attune.db", NULL);
+
+  return attune_store_dup_default_path ();
+}
+
 static void
 open_store (AttuneApplication *self)
 {
-  g_autofree char *path = attune_store_dup_default_path ();
+  g_autofree char *path = dup_store_path (self);
 
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
@@ -626,10 +639,208 @@ static const GActionEntry app_actions[] = {
   { "about-ruptures", attune_application_about_ruptures },
 };
 
+/* Command line: export and import without a window. They work on their own
+ * connection to the journal, so they also work while the app is open:
+ * SQLite's WAL and busy timeout keep the two apart. */
+
+static gboolean
+write_output (const char  *output,
+              const char  *data,
+              gsize        length,
+              int          mode,
+              GError     **error)
+{
+  if (g_strcmp0 (output, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not write to the standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Atomic: a crash leaves the old file or the new one, never half of it. */
+  if (!g_file_set_contents_full (output, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, mode, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_day_option (const char  *name,
+                  const char  *day,
+                  GError     **error)
+{
+  if (day != NULL && !attune_day_is_valid (day))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is an option like --from, the second what was given. */
+                   _("%s needs a day in the form YYYY-MM-DD, not “%s”."), name, day);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_export (AttuneStore  *store,
+            const char   *format,
+            const char   *output,
+            const char   *from,
+            const char   *to,
+            GError      **error)
+{
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autofree char *json = NULL;
+
+      if (from != NULL || to != NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("A json backup always holds the whole journal; --from and --to are for pdf and text."));
+          return FALSE;
+        }
+
+      json = attune_backup_to_json (store, 0, error);
+      /* 0600: the backup is the whole journal. */
+      return json != NULL && write_output (output, json, strlen (json), 0600, error);
+    }
+  else
+    {
+      AttuneReportOptions options = { 0, };
+      g_autoptr(AttuneReport) report = NULL;
+
+      options.from_day = (char *) from;
+      options.to_day = (char *) to;
+      options.include = ATTUNE_REPORT_INCLUDE_DEFAULT | ATTUNE_REPORT_INCLUDE_MESSAGES;
+
+      report = attune_report_build (store, &options, NULL, error);
+      if (report == NULL)
+        return FALSE;
+
+      if (g_strcmp0 (format, "text") == 0)
+        {
+          g_autofree char *text = attune_report_to_markdown (report);
+
+          return write_output (output, text, strlen (text), 0600, error);
+        }
+
+      if (g_strcmp0 (output, "-") == 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("A PDF cannot go to the standard output; give a file with --output."));
+          return FALSE;
+        }
+
+      return attune_report_write_pdf (report, output, NULL, error);
+    }
+}
+
+static gboolean
+run_import (AttuneStore  *store,
+            const char   *file,
+            GError      **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n_added = 0, n_skipped = 0;
+
+  if (!g_file_get_contents (file, &contents, &length, error))
+    return FALSE;
+
+  if (!attune_backup_import_json (store, contents, length, &n_added, &n_skipped, error))
+    return FALSE;
+
+  g_print (g_dngettext (NULL, "Imported %u entry", "Imported %u entries", n_added), n_added);
+  g_print (g_dngettext (NULL, "; %u was already in the journal.\n",
+                        "; %u were already in the journal.\n", n_skipped), n_skipped);
+
+  return TRUE;
+}
+
+static int
+run_command_line (AttuneApplication *self,
+                  GVariantDict      *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  g_autofree char *path = NULL;
+  const char *format = NULL, *output = NULL, *from = NULL, *to = NULL;
+  g_autofree char *import = NULL;
+  gboolean ok = FALSE;
+
+  g_variant_dict_lookup (options, "export", "&s", &format);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "from", "&s", &from);
+  g_variant_dict_lookup (options, "to", "&s", &to);
+  g_variant_dict_lookup (options, "import", "^ay", &import);
+
+  if (format != NULL && import != NULL)
+    g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Give either --export or --import, not both."));
+  else if (format != NULL && !g_strv_contains ((const char * const[]) { "pdf", "text", "json", NULL }, format))
+    g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--export takes pdf, text or json, not “%s”."), format);
+  else if (format != NULL && (output == NULL || output[0] == '\0'))
+    g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--export needs --output=FILE (or --output=- for the standard output)."));
+  else if (format == NULL && (output != NULL || from != NULL || to != NULL))
+    g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--output, --from and --to go with --export."));
+  else if (check_day_option ("--from", from, &error) && check_day_option ("--to", to, &error))
+    {
+      if (from != NULL && to != NULL && strcmp (from, to) > 0)
+        g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--from (%s) is after --to (%s)."), from, to);
+    }
+
+  if (error == NULL)
+    {
+      path = dup_store_path (self);
+      store = attune_store_open (path, &error);
+    }
+
+  if (store != NULL)
+    {
+      if (format != NULL)
+        ok = run_export (store, format, output, from, to, &error);
+      else
+        ok = run_import (store, import, &error);
+    }
+
+  if (!ok)
+    {
+      if (path != NULL && store == NULL)
+        g_printerr ("attune: %s: %s\n", path, error->message);
+      else
+        g_printerr ("attune: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 attune_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_canonicalize_filename (data_dir, NULL);
+    }
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
+      g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "from") ||
+      g_variant_dict_contains (options, "to"))
+    return run_command_line (self, options);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("Attune %s\n", PACKAGE_VERSION);
@@ -650,6 +861,7 @@ attune_application_startup (GApplication *app)
   AttuneApplication *self = ATTUNE_APPLICATION (app);
   static const char *new_entry_accels[] = { "<Control>n", NULL };
   static const char *check_in_accels[] = { "<Control><Shift>n", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
@@ -665,6 +877,8 @@ attune_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry", new_entry_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.check-in", check_in_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.prepare", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-timeline", back_accels);
 
@@ -736,6 +950,7 @@ attune_application_finalize (GObject *object)
   AttuneApplication *self = ATTUNE_APPLICATION (object);
 
   g_clear_error (&self->store_error);
+  g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->schedule, attune_schedule_unref);
   g_clear_pointer (&self->reminder_start, g_date_time_unref);
 
@@ -762,6 +977,16 @@ attune_application_init (AttuneApplication *self)
 {
   static const GOptionEntry options[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Export the journal without opening a window: pdf or text (notes for a session) or json (a full backup)"),
+      N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --export writes (- for the standard output)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day for pdf or text, YYYY-MM-DD"), N_("DAY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day for pdf or text, YYYY-MM-DD"), N_("DAY") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add the entries of a json backup to the journal (entries already there are skipped)"), N_("FILE") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the journal DIR/attune.db instead of the usual one"), N_("DIR") },
     { NULL }
   };
 

@@ -98,6 +98,15 @@ gboolean      attune_report_write_pdf           (AttuneReport               *sel
                                                  const char                 *path,
                                                  GCancellable               *cancellable,
                                                  GError                    **error);
+gboolean      attune_report_write_pdf_full      (AttuneReport               *self,
+                                                 const char                 *path,
+                                                 double                      page_width,
+                                                 double                      page_height,
+                                                 GCancellable               *cancellable,
+                                                 GError                    **error);
+/* For tests: where headings and subheadings landed, as (page, followed-on-page) pairs */
+guint        *attune_report_layout_get_heading_positions (AttuneReportLayout *layout,
+                                                 guint                      *n_headings);
 
 /* The connection trend, drawn on any cairo context (the insights widget, the PDF) */
 void          attune_chart_draw                 (cairo_t                    *cr,

@@ -28,6 +28,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
   "JOIN tags AS t ON t.id = et.tag_id WHERE et.entry_id = e.id), " \
   "(SELECT c.repair_status FROM check_ins AS c WHERE c.entry_id = e.id)"
 
+/* The columns _attune_store_check_in_from_row() reads, for a FROM check_ins AS c
+ * JOIN entries AS e ON e.id = c.entry_id. */
+#define ATTUNE_CHECK_IN_COLUMNS \
+  "c.entry_id, e.uuid, c.session_at, c.mode, c.connected, c.heard, c.mattered, c.suited, " \
+  "c.rupture, c.kinds, c.other_kind, c.intensity, c.what_happened, c.felt, c.needed, " \
+  "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status"
+
 /* The timeline order, newest first. */
 #define ATTUNE_ENTRY_ORDER "e.day DESC, e.created_at DESC, e.id DESC"
 
@@ -44,6 +51,14 @@ AttuneStore      *_attune_store_open_at_version   (const char   *path,
                                                    guint         version,
                                                    GError      **error);
 AttuneEntry      *_attune_store_entry_from_row    (sqlite3_stmt *stmt);
+/* After a commit that inserted entries or changed the list for next session
+ * outside attune-store.c (the backup import). */
+void              _attune_store_entry_added       (AttuneStore  *self,
+                                                   gint64        id,
+                                                   gint64        created_at,
+                                                   const char   *day);
+void              _attune_store_agenda_changed    (AttuneStore  *self);
+AttuneCheckIn    *_attune_store_check_in_from_row (sqlite3_stmt *stmt);
 
 /* The longest free text a check-in field may hold, in characters. */
 #define ATTUNE_CHECK_IN_MAX_TEXT_CHARS 100000

@@ -452,12 +452,13 @@ is_read_only_for_us (const char        *path,
   return g_access (path, W_OK) != 0 && errno != ENOENT;
 }
 
-/* Checks an existing file before SQLite touches it: a regular, writable file
- * in a writable folder, starting with a SQLite header that agrees with the
- * file's size. Reads at most 100 bytes and writes nothing. */
+/* Checks an existing file before SQLite touches it: a regular file (writable,
+ * in a writable folder, when @for_writing), starting with a SQLite header that
+ * agrees with the file's size. Reads at most 100 bytes and writes nothing. */
 static gboolean
 check_existing_file (const char         *path,
                      const struct stat  *st,
+                     gboolean            for_writing,
                      GError            **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -558,7 +559,7 @@ check_existing_file (const char         *path,
       return FALSE;
     }
 
-  if (is_read_only_for_us (path, st) || is_read_only_for_us (dir, &dir_st))
+  if (for_writing && (is_read_only_for_us (path, st) || is_read_only_for_us (dir, &dir_st)))
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
                    _("The journal “%s” cannot be changed because the file or its folder is read-only. Check its permissions."),
@@ -840,7 +841,7 @@ open_store (const char  *path,
           return NULL;
         }
 
-      if (!check_existing_file (path, &st, error) ||
+      if (!check_existing_file (path, &st, TRUE, error) ||
           !probe_existing_file (path, &version, error))
         return NULL;
 
@@ -1895,13 +1896,10 @@ write_check_in_row (AttuneStore         *self,
   return step_done (stmt, context, error);
 }
 
-#define CHECK_IN_COLUMNS \
-  "c.entry_id, e.uuid, c.session_at, c.mode, c.connected, c.heard, c.mattered, c.suited, " \
-  "c.rupture, c.kinds, c.other_kind, c.intensity, c.what_happened, c.felt, c.needed, " \
-  "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status"
+#define CHECK_IN_COLUMNS ATTUNE_CHECK_IN_COLUMNS
 
-static AttuneCheckIn *
-check_in_from_row (sqlite3_stmt *stmt)
+AttuneCheckIn *
+_attune_store_check_in_from_row (sqlite3_stmt *stmt)
 {
   AttuneCheckIn *check_in = attune_check_in_new ();
 
@@ -2176,6 +2174,81 @@ _attune_store_open_at_version (const char  *path,
   g_return_val_if_fail (version <= LATEST_SCHEMA_VERSION, NULL);
 
   return open_store (path, version, error);
+}
+
+/**
+ * attune_store_open_read_only:
+ * @path: (type filename): an existing journal file
+ * @error: return location for a #GError
+ *
+ * Opens a second, read-only connection to the journal at @path, for work
+ * in another thread (reports, insights). The file is checked as by
+ * attune_store_open(), but nothing is created or migrated: a journal in
+ * another format than this Attune's is an error. Every write through the
+ * returned store fails with %ATTUNE_STORE_ERROR_READ_ONLY.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AttuneStore *
+attune_store_open_read_only (const char  *path,
+                             GError     **error)
+{
+  g_autoptr(AttuneStore) self = NULL;
+  g_autofree char *display = NULL;
+  guint version = 0;
+  struct stat st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ATTUNE_STORE_ERROR,
+                   saved_errno == ENOENT ? ATTUNE_STORE_ERROR_NOT_FOUND : ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” could not be opened: %s."),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!check_existing_file (path, &st, FALSE, error) ||
+      !probe_existing_file (path, &version, error))
+    return NULL;
+
+  if (version != LATEST_SCHEMA_VERSION)
+    {
+      /* Older: only a writable connection may migrate it; newer: unknown. */
+      g_set_error (error, ATTUNE_STORE_ERROR,
+                   version > LATEST_SCHEMA_VERSION ? ATTUNE_STORE_ERROR_NEWER_SCHEMA : ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal “%s” is in another format (%u) than this version of Attune reads (%u). Open it in Attune first."),
+                   display, version, (guint) LATEST_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  self = g_object_new (ATTUNE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->schema_version = version;
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _attune_store_set_error (error, self->db, rc, _("The journal could not be opened."));
+      g_clear_pointer (&self->db, sqlite3_close);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  if (!exec_sql (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -2971,7 +3044,7 @@ attune_store_get_check_in (AttuneStore  *self,
       return NULL;
     }
 
-  return check_in_from_row (stmt);
+  return _attune_store_check_in_from_row (stmt);
 }
 
 /**
@@ -3008,7 +3081,7 @@ attune_store_list_open_ruptures (AttuneStore  *self,
 
   check_ins = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (check_ins, check_in_from_row (stmt));
+    g_ptr_array_add (check_ins, _attune_store_check_in_from_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -3682,4 +3755,40 @@ attune_store_restore_agenda_item (AttuneStore       *self,
 failed:
   rollback_transaction (self->db);
   return FALSE;
+}
+
+/**
+ * _attune_store_entry_added:
+ * @self: an #AttuneStore
+ * @id: the new entry
+ * @created_at: its creation instant
+ * @day: its day
+ *
+ * Tells the timelines about an entry inserted by another file of the store,
+ * after its transaction committed.
+ */
+void
+_attune_store_entry_added (AttuneStore *self,
+                           gint64       id,
+                           gint64       created_at,
+                           const char  *day)
+{
+  g_return_if_fail (ATTUNE_IS_STORE (self));
+
+  notify_timelines (self, id, created_at, NULL, day);
+}
+
+/**
+ * _attune_store_agenda_changed:
+ * @self: an #AttuneStore
+ *
+ * Re-reads the list for next session after another file of the store
+ * changed it, so that its model emits items-changed.
+ */
+void
+_attune_store_agenda_changed (AttuneStore *self)
+{
+  g_return_if_fail (ATTUNE_IS_STORE (self));
+
+  reload_agenda (self);
 }

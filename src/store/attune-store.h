@@ -136,4 +136,132 @@ gboolean          attune_store_restore_agenda_item (AttuneStore      *self,
                                                     AttuneAgendaItem *item,
                                                     GError          **error);
 
+/* Reports and insights */
+AttuneStore   *attune_store_open_read_only          (const char   *path,
+                                                     GError      **error);
+GPtrArray     *attune_store_list_entries_between    (AttuneStore  *self,
+                                                     const char   *from_day,
+                                                     const char   *to_day,
+                                                     gboolean      only_marked,
+                                                     GError      **error);
+GPtrArray     *attune_store_list_check_ins_between  (AttuneStore  *self,
+                                                     const char   *from_day,
+                                                     const char   *to_day,
+                                                     GError      **error);
+char          *attune_store_dup_last_session_day    (AttuneStore  *self,
+                                                     GError      **error);
+gboolean       attune_store_count_ruptures          (AttuneStore  *self,
+                                                     const char   *from_day,
+                                                     const char   *to_day,
+                                                     guint         counts_by_kind[10],
+                                                     guint        *n_ruptures,
+                                                     guint        *n_repaired,
+                                                     GError      **error);
+
+/* Backup: the whole journal as plain data, with exact values. Times are UTC
+ * unix microseconds; days are "YYYY-MM-DD"; ids are local and never appear. */
+
+/**
+ * AttuneJournalCheckIn:
+ * @session_at: when the session was
+ * @connected: (and @heard, @mattered, @suited, @intensity, @resolved): 1..5,
+ *   %ATTUNE_SCALE_SKIPPED or %ATTUNE_SCALE_NOT_SURE
+ * @history: (element-type AttuneRepairEvent): the rupture's history, oldest first
+ *
+ * A check-in's answers, its repair status and every repair event.
+ */
+typedef struct
+{
+  gint64               session_at;
+  AttuneSessionMode    mode;
+  int                  connected;
+  int                  heard;
+  int                  mattered;
+  int                  suited;
+  AttuneRuptureAnswer  rupture;
+  AttuneRuptureKind    kinds;
+  char                *other_kind;
+  int                  intensity;
+  char                *what_happened;
+  char                *felt;
+  char                *needed;
+  int                  resolved;
+  AttuneSpokeUp        spoke_up;
+  AttunePlan           plan;
+  char                *message;
+  AttuneRepairStatus   repair_status;
+  GPtrArray           *history;
+} AttuneJournalCheckIn;
+
+/**
+ * AttuneJournalEntry:
+ * @uuid: the entry's identity across journals (lowercase)
+ * @format: the content format version (1)
+ * @mood: 1..5 or %ATTUNE_MOOD_NONE
+ * @tags: (array zero-terminated=1): tag names, never %NULL
+ * @check_in: (nullable): for check-ins
+ */
+typedef struct
+{
+  char                 *uuid;
+  AttuneEntryKind       kind;
+  char                 *day;
+  gint64                created_at;
+  gint64                updated_at;
+  char                 *title;
+  char                 *body;
+  int                   format;
+  int                   mood;
+  gboolean              bring;
+  char                **tags;
+  AttuneJournalCheckIn *check_in;
+} AttuneJournalEntry;
+
+/**
+ * AttuneJournalAgendaItem:
+ * @entry_uuid: (nullable): the entry it came from
+ * @done_at: when it was ticked off, 0 for never
+ */
+typedef struct
+{
+  char     *text;
+  char     *entry_uuid;
+  guint     position;
+  gboolean  done;
+  gint64    done_at;
+  gint64    created_at;
+} AttuneJournalAgendaItem;
+
+/**
+ * AttuneJournalData:
+ * @entries: (element-type AttuneJournalEntry): oldest day first
+ * @agenda: (element-type AttuneJournalAgendaItem): the list for next session
+ */
+typedef struct
+{
+  GPtrArray *entries;
+  GPtrArray *agenda;
+} AttuneJournalData;
+
+AttuneJournalData       *attune_journal_data_new         (void);
+void                     attune_journal_data_free        (AttuneJournalData       *data);
+AttuneJournalEntry      *attune_journal_entry_new        (void);
+void                     attune_journal_entry_free       (AttuneJournalEntry      *entry);
+AttuneJournalCheckIn    *attune_journal_check_in_new     (void);
+void                     attune_journal_check_in_free    (AttuneJournalCheckIn    *check_in);
+AttuneJournalAgendaItem *attune_journal_agenda_item_new  (void);
+void                     attune_journal_agenda_item_free (AttuneJournalAgendaItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneJournalData, attune_journal_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneJournalEntry, attune_journal_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneJournalCheckIn, attune_journal_check_in_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneJournalAgendaItem, attune_journal_agenda_item_free)
+
+AttuneJournalData *attune_store_export_journal   (AttuneStore              *self,
+                                                  GError                  **error);
+gboolean           attune_store_import_journal   (AttuneStore              *self,
+                                                  const AttuneJournalData  *data,
+                                                  guint                    *n_added,
+                                                  guint                    *n_skipped,
+                                                  GError                  **error);
+
 G_END_DECLS

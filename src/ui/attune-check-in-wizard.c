@@ -712,6 +712,13 @@ apply_follow_ups (AttuneCheckInWizard  *self,
   return TRUE;
 }
 
+static gboolean
+destroy_later_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -742,7 +749,11 @@ save_action (GtkWidget  *widget,
   attune_store_delete_draft (self->store, ATTUNE_CHECK_IN_DRAFT_KEY, NULL);
 
   g_signal_emit (self, signals[SAVED], 0, self->check_in);
-  gtk_window_destroy (GTK_WINDOW (self));
+
+  /* Hidden now, destroyed a moment later: GTK 4.8's AT-SPI root can answer a screen
+   * reader's GetChildAtIndex with a window whose accessible is already gone, and crash. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_LOW, destroy_later_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean

@@ -16,6 +16,8 @@
 #include "attune-entry-row.h"
 #include "attune-schedule.h"
 #include "attune-error-page.h"
+#include "attune-insights-view.h"
+#include "attune-prepare-dialog.h"
 #include "attune-welcome.h"
 #include "attune-window-private.h"
 
@@ -47,6 +49,7 @@ struct _AttuneWindow
   GtkButton            *banner_button;
   AttuneAgendaView     *agenda_view;
   AttuneCheckInView    *check_in_view;
+  AttuneInsightsView   *insights_view;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *timeline_stack;
@@ -85,6 +88,7 @@ update_actions (AttuneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-entry", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", journal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.prepare", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-entry", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-timeline", journal);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-entry", editing);
@@ -705,12 +709,43 @@ attune_window_set_reminder (AttuneWindow *self,
   update_banner (self);
 }
 
+/* The shortcuts window is made when asked for and destroyed when closed. GtkApplication's
+ * automatic help overlay would keep a hidden toplevel alive all the time, and GTK 4.8's
+ * AT-SPI root can hand a screen reader that hidden window's unrealized accessible, which
+ * crashes the app (seen with a stale child count after a dialog closed). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/attunejournal/Attune/ui/attune-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 check_in_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   attune_window_start_check_in (ATTUNE_WINDOW (widget), NULL);
+}
+
+static void
+prepare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (attune_prepare_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -838,6 +873,10 @@ attune_window_constructed (GObject *object)
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar);
   attune_agenda_view_set_store (self->agenda_view, self->store);
+  attune_insights_view_set_store (self->insights_view, self->store);
+  /* Check-ins come and go through the timeline; the view reads again when it is next shown. */
+  g_signal_connect_object (self->timeline, "items-changed",
+                           G_CALLBACK (attune_insights_view_refresh), self->insights_view, G_CONNECT_SWAPPED);
   check_draft (self);
 
   show_page (self, g_settings_get_boolean (self->settings, "welcome-done") ? "journal" : "welcome");
@@ -946,6 +985,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   g_type_ensure (ATTUNE_TYPE_CHECK_IN_VIEW);
   g_type_ensure (ATTUNE_TYPE_ENTRY_EDITOR);
   g_type_ensure (ATTUNE_TYPE_ERROR_PAGE);
+  g_type_ensure (ATTUNE_TYPE_INSIGHTS_VIEW);
   g_type_ensure (ATTUNE_TYPE_WELCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attunejournal/Attune/ui/attune-window.ui");
@@ -961,6 +1001,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, check_in_view);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, timeline_stack);
@@ -980,6 +1021,8 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-entry", NULL, delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.prepare", NULL, prepare_action);
   gtk_widget_class_install_action (widget_class, "win.banner-action", NULL, banner_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "x", open_entry_action);
 }

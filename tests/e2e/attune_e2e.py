@@ -69,6 +69,10 @@ def dump_tree(app, path):
 def find_app(timeout=45):
     end = time.time() + timeout
     while time.time() < end:
+        if proc is not None and proc.poll() is not None:
+            with open(os.path.join(LOGDIR, "attune-stderr.txt")) as f:
+                tail = f.read()[-500:]
+            raise AssertionError(f"Attune exited with status {proc.returncode}: {tail}")
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)

@@ -1,0 +1,1363 @@
+/* attune-backup.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include <string.h>
+
+#include "attune-backup.h"
+
+/* Limits, in characters. Entry text has no limit in the editor, so these are
+ * far above anything a person writes by hand: a backup of a real journal
+ * must always import again. Check-in answers and the list for next session
+ * use the store's own limits. */
+#define MAX_TITLE_CHARS       10000
+#define MAX_BODY_CHARS        1000000
+#define MAX_TAG_CHARS         64
+#define MAX_TAGS              32
+#define MAX_AGENDA_CHARS      2000
+#define MAX_CONTENT_FORMAT    1
+#define MAX_CHECK_IN_CHARS    100000  /* ATTUNE_CHECK_IN_MAX_TEXT_CHARS in the store */
+
+static const char * const entry_kinds[] = { "note", "check-in", NULL };
+static const char * const session_modes[] = { NULL, "in-person", "video", "phone", NULL };
+static const char * const rupture_answers[] = { NULL, "no", "yes", "not-sure", NULL };
+static const char * const spoke_up_answers[] = { NULL, "yes", "partly", "no", NULL };
+static const char * const repair_statuses[] = { "none", "open", "in-progress", "repaired", "let-go", NULL };
+static const char * const rupture_kinds[] = {
+  "misunderstood", "judged", "concerns-not-addressed", "mismatch", "distracted",
+  "held-back", "went-along", "changed-subject", "thought-of-leaving", "other", NULL
+};
+static const char * const plans[] = { "bring-up", "write-message", "wait", "let-go", NULL };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rupture_kinds) - 1 == 10);
+G_STATIC_ASSERT (G_N_ELEMENTS (plans) - 1 == 4);
+
+/* Writing */
+
+static char *
+format_instant (gint64 usec)
+{
+  gint64 seconds = usec / G_USEC_PER_SEC;
+  gint64 micro = usec % G_USEC_PER_SEC;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+
+  if (micro < 0)
+    {
+      micro += G_USEC_PER_SEC;
+      seconds--;
+    }
+
+  dt = g_date_time_new_from_unix_utc (seconds);
+  if (dt == NULL)
+    return NULL;
+
+  text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%06dZ", text, (int) micro);
+}
+
+static gboolean
+add_instant (JsonBuilder  *builder,
+             const char   *member,
+             gint64        usec,
+             GError      **error)
+{
+  g_autofree char *text = format_instant (usec);
+
+  if (text == NULL)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
+                   _("The journal holds a time that cannot be written down (%s). Nothing was exported."),
+                   member);
+      return FALSE;
+    }
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+
+  return TRUE;
+}
+
+static void
+add_enum (JsonBuilder        *builder,
+          const char         *member,
+          const char * const *names,
+          guint               n_names,
+          int                 value)
+{
+  json_builder_set_member_name (builder, member);
+
+  if (value >= 0 && (guint) value < n_names && names[value] != NULL)
+    json_builder_add_string_value (builder, names[value]);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_flags (JsonBuilder        *builder,
+           const char         *member,
+           const char * const *names,
+           guint               value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (value & (1u << i))
+      json_builder_add_string_value (builder, names[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_scale (JsonBuilder *builder,
+           const char  *member,
+           int          value)
+{
+  json_builder_set_member_name (builder, member);
+
+  if (value == ATTUNE_SCALE_NOT_SURE)
+    json_builder_add_string_value (builder, "not-sure");
+  else if (value >= 1 && value <= ATTUNE_SCALE_MAX)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+add_check_in (JsonBuilder                 *builder,
+              const AttuneJournalCheckIn  *check_in,
+              GError                     **error)
+{
+  json_builder_begin_object (builder);
+  if (!add_instant (builder, "session-at", check_in->session_at, error))
+    return FALSE;
+  add_enum (builder, "mode", session_modes, G_N_ELEMENTS (session_modes) - 1, check_in->mode);
+  add_scale (builder, "connected", check_in->connected);
+  add_scale (builder, "heard", check_in->heard);
+  add_scale (builder, "mattered", check_in->mattered);
+  add_scale (builder, "suited", check_in->suited);
+  add_enum (builder, "rupture", rupture_answers, G_N_ELEMENTS (rupture_answers) - 1, check_in->rupture);
+  add_flags (builder, "kinds", rupture_kinds, check_in->kinds);
+  add_string (builder, "other-kind", check_in->other_kind);
+  add_scale (builder, "intensity", check_in->intensity);
+  add_string (builder, "what-happened", check_in->what_happened);
+  add_string (builder, "felt", check_in->felt);
+  add_string (builder, "needed", check_in->needed);
+  add_scale (builder, "resolved", check_in->resolved);
+  add_enum (builder, "spoke-up", spoke_up_answers, G_N_ELEMENTS (spoke_up_answers) - 1, check_in->spoke_up);
+  add_flags (builder, "plan", plans, check_in->plan);
+  add_string (builder, "message", check_in->message);
+
+  json_builder_set_member_name (builder, "repair");
+  json_builder_begin_object (builder);
+  add_enum (builder, "status", repair_statuses, G_N_ELEMENTS (repair_statuses) - 1, check_in->repair_status);
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; check_in->history != NULL && i < check_in->history->len; i++)
+    {
+      const AttuneRepairEvent *event = g_ptr_array_index (check_in->history, i);
+
+      json_builder_begin_object (builder);
+      if (!add_instant (builder, "at", event->at, error))
+        return FALSE;
+      add_enum (builder, "status", repair_statuses, G_N_ELEMENTS (repair_statuses) - 1, event->status);
+      add_string (builder, "note", event->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_entry (JsonBuilder               *builder,
+           const AttuneJournalEntry  *entry,
+           GError                   **error)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", entry->uuid);
+  add_enum (builder, "kind", entry_kinds, G_N_ELEMENTS (entry_kinds) - 1, entry->kind);
+  add_string (builder, "day", entry->day);
+  if (!add_instant (builder, "created-at", entry->created_at, error) ||
+      !add_instant (builder, "updated-at", entry->updated_at, error))
+    return FALSE;
+  add_string (builder, "title", entry->title);
+  add_string (builder, "body", entry->body);
+  json_builder_set_member_name (builder, "content-format");
+  json_builder_add_int_value (builder, entry->format);
+  json_builder_set_member_name (builder, "mood");
+  if (entry->mood >= 1 && entry->mood <= ATTUNE_MOOD_MAX)
+    json_builder_add_int_value (builder, entry->mood);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "bring");
+  json_builder_add_boolean_value (builder, entry->bring);
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
+    json_builder_add_string_value (builder, entry->tags[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "check-in");
+  if (entry->check_in != NULL)
+    {
+      if (!add_check_in (builder, entry->check_in, error))
+        return FALSE;
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_agenda_item (JsonBuilder                    *builder,
+                 const AttuneJournalAgendaItem  *item,
+                 GError                        **error)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "text", item->text);
+  add_string (builder, "entry", item->entry_uuid);
+  json_builder_set_member_name (builder, "position");
+  json_builder_add_int_value (builder, item->position);
+  json_builder_set_member_name (builder, "done");
+  json_builder_add_boolean_value (builder, item->done);
+  if (item->done_at != 0)
+    {
+      if (!add_instant (builder, "done-at", item->done_at, error))
+        return FALSE;
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "done-at");
+      json_builder_add_null_value (builder);
+    }
+  if (!add_instant (builder, "created-at", item->created_at, error))
+    return FALSE;
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+/**
+ * attune_backup_data_to_json:
+ * @data: journal data
+ * @exported_at: the instant to record as "exported-at", UTC unix
+ *   microseconds; 0 means now. Tests pass a fixed value.
+ * @error: return location for a #GError
+ *
+ * Writes @data in the backup format: deterministic, pretty-printed with a
+ * two-space indent and ending in a newline.
+ *
+ * Returns: (transfer full) (nullable): UTF-8 JSON, or %NULL with @error set
+ */
+char *
+attune_backup_data_to_json (const AttuneJournalData  *data,
+                            gint64                    exported_at,
+                            GError                  **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (exported_at == 0)
+    exported_at = g_get_real_time ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", ATTUNE_BACKUP_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, ATTUNE_BACKUP_FORMAT_VERSION);
+  if (!add_instant (builder, "exported-at", exported_at, error))
+    return NULL;
+
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; data->entries != NULL && i < data->entries->len; i++)
+    if (!add_entry (builder, g_ptr_array_index (data->entries, i), error))
+      return NULL;
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "agenda");
+  json_builder_begin_array (builder);
+  for (guint i = 0; data->agenda != NULL && i < data->agenda->len; i++)
+    if (!add_agenda_item (builder, g_ptr_array_index (data->agenda, i), error))
+      return NULL;
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_indent_char (generator, ' ');
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * attune_backup_to_json:
+ * @store: an #AttuneStore
+ * @exported_at: the instant to record as "exported-at", UTC unix
+ *   microseconds; 0 means now
+ * @error: return location for a #GError
+ *
+ * Writes the whole journal in the backup format (docs/backup-format.md):
+ * one consistent snapshot, deterministic, so that the same journal always
+ * gives the same bytes for the same @exported_at.
+ *
+ * Returns: (transfer full) (nullable): UTF-8 JSON, or %NULL with @error set
+ */
+char *
+attune_backup_to_json (AttuneStore  *store,
+                       gint64        exported_at,
+                       GError      **error)
+{
+  g_autoptr(AttuneJournalData) data = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = attune_store_export_journal (store, error);
+  if (data == NULL)
+    return NULL;
+
+  return attune_backup_data_to_json (data, exported_at, error);
+}
+
+/* Reading: every check names the place in the file, as a path like
+ * entries[12].check-in.kinds[1]. */
+
+static gboolean G_GNUC_PRINTF (3, 4)
+invalid (GError     **error,
+         const char  *path,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+               /* Translators: the first %s is a place in the file, like
+                * entries[12].check-in.kinds[1]; the second says what is wrong. */
+               _("%s: %s. Nothing was imported."), path, message);
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+
+    case JSON_NODE_ARRAY:
+      return _("a list");
+
+    case JSON_NODE_NULL:
+      return _("null");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+
+    case G_TYPE_INT64:
+      return _("a whole number");
+
+    case G_TYPE_DOUBLE:
+      return _("a fractional number");
+
+    default:
+      return _("something else");
+    }
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return path[0] != '\0' ? g_strdup_printf ("%s.%s", path, member) : g_strdup (member);
+}
+
+static char *
+index_path (const char *path,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+/* Checks that @object has exactly the members in @members. */
+static gboolean
+check_members (JsonObject         *object,
+               const char         *path,
+               const char * const *members,
+               GError            **error)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      if (!json_object_has_member (object, members[i]))
+        {
+          g_autofree char *where = member_path (path, members[i]);
+
+          return invalid (error, where, _("this field is missing"));
+        }
+    }
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (members, l->data))
+        {
+          g_autofree char *where = member_path (path, l->data);
+
+          return invalid (error, where, _("this field is not part of the format"));
+        }
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+get_object (JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, path, _("expected an object, found %s"), describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+get_array (JsonNode    *node,
+           const char  *path,
+           GError     **error)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      invalid (error, path, _("expected a list, found %s"), describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static const char *
+get_string (JsonNode    *node,
+            const char  *path,
+            glong        max_chars,
+            GError     **error)
+{
+  const char *text;
+  glong n_chars;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      invalid (error, path, _("expected text, found %s"), describe_node (node));
+      return NULL;
+    }
+
+  text = json_node_get_string (node);
+
+  /* A \ud800 escape without its pair decodes to something that is not UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      invalid (error, path, _("the text is not valid UTF-8"));
+      return NULL;
+    }
+
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars > max_chars)
+    {
+      invalid (error, path, _("the text is %ld characters long; at most %ld are allowed"),
+               n_chars, max_chars);
+      return NULL;
+    }
+
+  return text;
+}
+
+static gboolean
+get_int (JsonNode    *node,
+         const char  *path,
+         gint64       min,
+         gint64       max,
+         gint64      *out_value,
+         GError     **error)
+{
+  gint64 value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (error, path, _("expected a whole number, found %s"), describe_node (node));
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    return invalid (error, path, _("%" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
+                                   " and %" G_GINT64_FORMAT), value, min, max);
+
+  *out_value = value;
+
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonNode    *node,
+             const char  *path,
+             gboolean    *out_value,
+             GError     **error)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, path, _("expected true or false, found %s"), describe_node (node));
+
+  *out_value = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+static gboolean
+parse_digits (const char *text,
+              guint       n,
+              int        *out_value)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  *out_value = value;
+
+  return TRUE;
+}
+
+/* Exactly "YYYY-MM-DDTHH:MM:SS.ffffffZ", as written. */
+static gboolean
+get_instant (JsonNode    *node,
+             const char  *path,
+             gint64      *out_usec,
+             GError     **error)
+{
+  const char *text = get_string (node, path, 64, error);
+  int year, month, day, hour, minute, second, micro;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (strlen (text) != 27 ||
+      !parse_digits (text, 4, &year) || text[4] != '-' ||
+      !parse_digits (text + 5, 2, &month) || text[7] != '-' ||
+      !parse_digits (text + 8, 2, &day) || text[10] != 'T' ||
+      !parse_digits (text + 11, 2, &hour) || text[13] != ':' ||
+      !parse_digits (text + 14, 2, &minute) || text[16] != ':' ||
+      !parse_digits (text + 17, 2, &second) || text[19] != '.' ||
+      !parse_digits (text + 20, 6, &micro) || text[26] != 'Z' ||
+      year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
+      hour > 23 || minute > 59 || second > 59 ||
+      (dt = g_date_time_new_utc (year, month, day, hour, minute, second)) == NULL)
+    return invalid (error, path,
+                    _("“%s” is not a time in the form 2026-11-26T01:02:03.123456Z"), text);
+
+  *out_usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + micro;
+
+  return TRUE;
+}
+
+static const char *
+get_day (JsonNode    *node,
+         const char  *path,
+         GError     **error)
+{
+  const char *text = get_string (node, path, 64, error);
+
+  if (text == NULL)
+    return NULL;
+
+  if (!attune_day_is_valid (text))
+    {
+      invalid (error, path, _("“%s” is not a day in the form 2026-11-26"), text);
+      return NULL;
+    }
+
+  return text;
+}
+
+static char *
+get_uuid (JsonNode    *node,
+          const char  *path,
+          GError     **error)
+{
+  const char *text = get_string (node, path, 64, error);
+
+  if (text == NULL)
+    return NULL;
+
+  if (!g_uuid_string_is_valid (text))
+    {
+      invalid (error, path, _("“%s” is not a uuid"), text);
+      return NULL;
+    }
+
+  /* Attune writes them in lowercase; compare them that way too. */
+  return g_ascii_strdown (text, -1);
+}
+
+/* A string from @names, or null for index 0 when @names[0] is NULL. */
+static gboolean
+get_enum (JsonNode           *node,
+          const char         *path,
+          const char * const *names,
+          guint               n_names,
+          const char         *what,
+          int                *out_value,
+          GError            **error)
+{
+  const char *text;
+
+  if (JSON_NODE_HOLDS_NULL (node) && names[0] == NULL)
+    {
+      *out_value = 0;
+      return TRUE;
+    }
+
+  text = get_string (node, path, 1000, error);
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (names[i] != NULL && strcmp (names[i], text) == 0)
+        {
+          *out_value = (int) i;
+          return TRUE;
+        }
+    }
+
+  /* Translators: the second %s is e.g. "a mode" or "a status". */
+  return invalid (error, path, _("“%s” is not %s Attune knows"), text, what);
+}
+
+static gboolean
+get_flags (JsonNode           *node,
+           const char         *path,
+           const char * const *names,
+           const char         *what,
+           guint              *out_value,
+           GError            **error)
+{
+  JsonArray *array = get_array (node, path, error);
+  guint value = 0;
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = index_path (path, i);
+      int bit;
+
+      if (!get_enum (json_array_get_element (array, i), where, names, g_strv_length ((char **) names),
+                     what, &bit, error))
+        return FALSE;
+
+      if (value & (1u << bit))
+        return invalid (error, where, _("“%s” is listed twice"), names[bit]);
+
+      value |= 1u << bit;
+    }
+
+  *out_value = value;
+
+  return TRUE;
+}
+
+/* null (skipped), "not-sure", or 1 to 5. */
+static gboolean
+get_scale (JsonNode    *node,
+           const char  *path,
+           int         *out_value,
+           GError     **error)
+{
+  gint64 value;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out_value = ATTUNE_SCALE_SKIPPED;
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+      g_strcmp0 (json_node_get_string (node), "not-sure") == 0)
+    {
+      *out_value = ATTUNE_SCALE_NOT_SURE;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (error, path, _("expected 1 to 5, “not-sure” or null, found %s"),
+                    describe_node (node));
+
+  if (!get_int (node, path, 1, ATTUNE_SCALE_MAX, &value, error))
+    return FALSE;
+
+  *out_value = (int) value;
+
+  return TRUE;
+}
+
+/* A string member (a copy), or NULL for null when @nullable. */
+static gboolean
+dup_string_member (JsonObject   *object,
+                   const char   *path,
+                   const char   *member,
+                   glong         max_chars,
+                   gboolean      nullable,
+                   char        **out_value,
+                   GError      **error)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node = json_object_get_member (object, member);
+  const char *text;
+
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    {
+      *out_value = NULL;
+      return TRUE;
+    }
+
+  text = get_string (node, where, max_chars, error);
+  if (text == NULL)
+    return FALSE;
+
+  g_free (*out_value);
+  *out_value = g_strdup (text);
+
+  return TRUE;
+}
+
+static gboolean
+scale_member (JsonObject  *object,
+              const char  *path,
+              const char  *member,
+              int         *out_value,
+              GError     **error)
+{
+  g_autofree char *where = member_path (path, member);
+
+  return get_scale (json_object_get_member (object, member), where, out_value, error);
+}
+
+static gboolean
+instant_member (JsonObject  *object,
+                const char  *path,
+                const char  *member,
+                gint64      *out_value,
+                GError     **error)
+{
+  g_autofree char *where = member_path (path, member);
+
+  return get_instant (json_object_get_member (object, member), where, out_value, error);
+}
+
+static gboolean
+enum_member (JsonObject         *object,
+             const char         *path,
+             const char         *member,
+             const char * const *names,
+             guint               n_names,
+             const char         *what,
+             int                *out_value,
+             GError            **error)
+{
+  g_autofree char *where = member_path (path, member);
+
+  return get_enum (json_object_get_member (object, member), where, names, n_names, what,
+                   out_value, error);
+}
+
+static AttuneRepairEvent *
+parse_event (JsonNode    *node,
+             const char  *path,
+             GError     **error)
+{
+  static const char * const members[] = { "at", "status", "note", NULL };
+  g_autoptr(AttuneRepairEvent) event = g_new0 (AttuneRepairEvent, 1);
+  JsonObject *object = get_object (node, path, error);
+  int status;
+
+  if (object == NULL || !check_members (object, path, members, error) ||
+      !instant_member (object, path, "at", &event->at, error) ||
+      !enum_member (object, path, "status", repair_statuses, G_N_ELEMENTS (repair_statuses) - 1,
+                    _("a repair status"), &status, error) ||
+      !dup_string_member (object, path, "note", MAX_CHECK_IN_CHARS, TRUE,
+                          &event->note, error))
+    return NULL;
+
+  event->status = status;
+
+  return g_steal_pointer (&event);
+}
+
+static AttuneJournalCheckIn *
+parse_check_in (JsonNode    *node,
+                const char  *path,
+                GError     **error)
+{
+  static const char * const members[] = {
+    "session-at", "mode", "connected", "heard", "mattered", "suited", "rupture", "kinds",
+    "other-kind", "intensity", "what-happened", "felt", "needed", "resolved", "spoke-up",
+    "plan", "message", "repair", NULL
+  };
+  static const char * const repair_members[] = { "status", "history", NULL };
+  g_autoptr(AttuneJournalCheckIn) check_in = attune_journal_check_in_new ();
+  g_autofree char *repair_path = member_path (path, "repair");
+  g_autofree char *history_path = member_path (repair_path, "history");
+  g_autofree char *kinds_path = member_path (path, "kinds");
+  g_autofree char *plan_path = member_path (path, "plan");
+  JsonObject *object = get_object (node, path, error);
+  JsonObject *repair;
+  JsonArray *history;
+  int mode, rupture, spoke_up, status;
+  guint kinds, plan;
+
+  if (object == NULL || !check_members (object, path, members, error) ||
+      !instant_member (object, path, "session-at", &check_in->session_at, error) ||
+      !enum_member (object, path, "mode", session_modes, G_N_ELEMENTS (session_modes) - 1,
+                    _("a kind of session"), &mode, error) ||
+      !scale_member (object, path, "connected", &check_in->connected, error) ||
+      !scale_member (object, path, "heard", &check_in->heard, error) ||
+      !scale_member (object, path, "mattered", &check_in->mattered, error) ||
+      !scale_member (object, path, "suited", &check_in->suited, error) ||
+      !enum_member (object, path, "rupture", rupture_answers, G_N_ELEMENTS (rupture_answers) - 1,
+                    _("an answer"), &rupture, error) ||
+      !get_flags (json_object_get_member (object, "kinds"), kinds_path, rupture_kinds,
+                  _("a kind"), &kinds, error) ||
+      !dup_string_member (object, path, "other-kind", MAX_CHECK_IN_CHARS, FALSE,
+                          &check_in->other_kind, error) ||
+      !scale_member (object, path, "intensity", &check_in->intensity, error) ||
+      !dup_string_member (object, path, "what-happened", MAX_CHECK_IN_CHARS, FALSE,
+                          &check_in->what_happened, error) ||
+      !dup_string_member (object, path, "felt", MAX_CHECK_IN_CHARS, FALSE,
+                          &check_in->felt, error) ||
+      !dup_string_member (object, path, "needed", MAX_CHECK_IN_CHARS, FALSE,
+                          &check_in->needed, error) ||
+      !scale_member (object, path, "resolved", &check_in->resolved, error) ||
+      !enum_member (object, path, "spoke-up", spoke_up_answers, G_N_ELEMENTS (spoke_up_answers) - 1,
+                    _("an answer"), &spoke_up, error) ||
+      !get_flags (json_object_get_member (object, "plan"), plan_path, plans,
+                  _("a plan"), &plan, error) ||
+      !dup_string_member (object, path, "message", MAX_CHECK_IN_CHARS, FALSE,
+                          &check_in->message, error))
+    return NULL;
+
+  check_in->mode = mode;
+  check_in->rupture = rupture;
+  check_in->kinds = kinds;
+  check_in->spoke_up = spoke_up;
+  check_in->plan = plan;
+
+  repair = get_object (json_object_get_member (object, "repair"), repair_path, error);
+  if (repair == NULL || !check_members (repair, repair_path, repair_members, error) ||
+      !enum_member (repair, repair_path, "status", repair_statuses,
+                    G_N_ELEMENTS (repair_statuses) - 1, _("a repair status"), &status, error))
+    return NULL;
+
+  check_in->repair_status = status;
+
+  history = get_array (json_object_get_member (repair, "history"), history_path, error);
+  if (history == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      g_autofree char *where = index_path (history_path, i);
+      AttuneRepairEvent *event = parse_event (json_array_get_element (history, i), where, error);
+
+      if (event == NULL)
+        return NULL;
+      g_ptr_array_add (check_in->history, event);
+    }
+
+  return g_steal_pointer (&check_in);
+}
+
+static gboolean
+is_control_free (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_tags (JsonNode            *node,
+            const char          *path,
+            AttuneJournalEntry  *entry,
+            GError             **error)
+{
+  JsonArray *array = get_array (node, path, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  if (array == NULL)
+    return FALSE;
+
+  n = json_array_get_length (array);
+  if (n > MAX_TAGS)
+    return invalid (error, path, _("an entry can have at most %d tags"), MAX_TAGS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = index_path (path, i);
+      const char *tag = get_string (json_array_get_element (array, i), where, MAX_TAG_CHARS, error);
+      g_autofree char *stripped = NULL;
+
+      if (tag == NULL)
+        return FALSE;
+
+      stripped = g_strstrip (g_strdup (tag));
+      if (stripped[0] == '\0' || strcmp (stripped, tag) != 0 || !is_control_free (tag))
+        return invalid (error, where, _("a tag cannot be empty, start or end with spaces, or contain control characters"));
+
+      if (!g_hash_table_add (seen, g_utf8_casefold (tag, -1)))
+        return invalid (error, where, _("the tag “%s” is listed twice"), tag);
+
+      g_ptr_array_add (tags, g_strdup (tag));
+    }
+
+  g_ptr_array_add (tags, NULL);
+  g_strfreev (entry->tags);
+  entry->tags = (char **) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+
+  return TRUE;
+}
+
+static AttuneJournalEntry *
+parse_entry (JsonNode    *node,
+             const char  *path,
+             GError     **error)
+{
+  static const char * const members[] = {
+    "uuid", "kind", "day", "created-at", "updated-at", "title", "body", "content-format",
+    "mood", "bring", "tags", "check-in", NULL
+  };
+  g_autoptr(AttuneJournalEntry) entry = attune_journal_entry_new ();
+  g_autofree char *uuid_path = member_path (path, "uuid");
+  g_autofree char *day_path = member_path (path, "day");
+  g_autofree char *format_path = member_path (path, "content-format");
+  g_autofree char *mood_path = member_path (path, "mood");
+  g_autofree char *bring_path = member_path (path, "bring");
+  g_autofree char *tags_path = member_path (path, "tags");
+  g_autofree char *check_in_path = member_path (path, "check-in");
+  JsonObject *object = get_object (node, path, error);
+  JsonNode *mood, *check_in;
+  const char *day;
+  gint64 format;
+  int kind;
+
+  if (object == NULL || !check_members (object, path, members, error))
+    return NULL;
+
+  entry->uuid = get_uuid (json_object_get_member (object, "uuid"), uuid_path, error);
+  if (entry->uuid == NULL ||
+      !enum_member (object, path, "kind", entry_kinds, G_N_ELEMENTS (entry_kinds) - 1,
+                    _("a kind of entry"), &kind, error))
+    return NULL;
+  entry->kind = kind;
+
+  day = get_day (json_object_get_member (object, "day"), day_path, error);
+  if (day == NULL)
+    return NULL;
+  entry->day = g_strdup (day);
+
+  if (!instant_member (object, path, "created-at", &entry->created_at, error) ||
+      !instant_member (object, path, "updated-at", &entry->updated_at, error) ||
+      !dup_string_member (object, path, "title", MAX_TITLE_CHARS, FALSE, &entry->title, error) ||
+      !dup_string_member (object, path, "body", MAX_BODY_CHARS, FALSE, &entry->body, error))
+    return NULL;
+
+  if (!get_int (json_object_get_member (object, "content-format"), format_path,
+                G_MININT64, G_MAXINT64, &format, error))
+    return NULL;
+  if (format < 1 || format > MAX_CONTENT_FORMAT)
+    {
+      invalid (error, format_path,
+               _("content format %" G_GINT64_FORMAT " is not one this Attune knows; update Attune to import it"),
+               format);
+      return NULL;
+    }
+  entry->format = (int) format;
+
+  mood = json_object_get_member (object, "mood");
+  if (!JSON_NODE_HOLDS_NULL (mood))
+    {
+      gint64 value;
+
+      if (!get_int (mood, mood_path, 1, ATTUNE_MOOD_MAX, &value, error))
+        return NULL;
+      entry->mood = (int) value;
+    }
+
+  if (!get_boolean (json_object_get_member (object, "bring"), bring_path, &entry->bring, error) ||
+      !parse_tags (json_object_get_member (object, "tags"), tags_path, entry, error))
+    return NULL;
+
+  check_in = json_object_get_member (object, "check-in");
+  if (!JSON_NODE_HOLDS_NULL (check_in))
+    {
+      if (entry->kind != ATTUNE_ENTRY_KIND_CHECK_IN)
+        {
+          invalid (error, check_in_path, _("a note cannot have a check-in; use null"));
+          return NULL;
+        }
+
+      entry->check_in = parse_check_in (check_in, check_in_path, error);
+      if (entry->check_in == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+static AttuneJournalAgendaItem *
+parse_agenda_item (JsonNode    *node,
+                   const char  *path,
+                   GHashTable  *uuids,
+                   GError     **error)
+{
+  static const char * const members[] = {
+    "text", "entry", "position", "done", "done-at", "created-at", NULL
+  };
+  g_autoptr(AttuneJournalAgendaItem) item = attune_journal_agenda_item_new ();
+  g_autofree char *text_path = member_path (path, "text");
+  g_autofree char *entry_path = member_path (path, "entry");
+  g_autofree char *position_path = member_path (path, "position");
+  g_autofree char *done_path = member_path (path, "done");
+  JsonObject *object = get_object (node, path, error);
+  JsonNode *entry, *done_at;
+  gint64 position;
+
+  if (object == NULL || !check_members (object, path, members, error) ||
+      !dup_string_member (object, path, "text", MAX_AGENDA_CHARS, FALSE, &item->text, error))
+    return NULL;
+
+  if (item->text[0] == '\0')
+    {
+      invalid (error, text_path, _("an item of the list cannot be empty"));
+      return NULL;
+    }
+
+  entry = json_object_get_member (object, "entry");
+  if (!JSON_NODE_HOLDS_NULL (entry))
+    {
+      item->entry_uuid = get_uuid (entry, entry_path, error);
+      if (item->entry_uuid == NULL)
+        return NULL;
+
+      if (!g_hash_table_contains (uuids, item->entry_uuid))
+        {
+          invalid (error, entry_path, _("no entry in this file has the uuid “%s”"), item->entry_uuid);
+          return NULL;
+        }
+    }
+
+  if (!get_int (json_object_get_member (object, "position"), position_path, 0, G_MAXINT32,
+                &position, error) ||
+      !get_boolean (json_object_get_member (object, "done"), done_path, &item->done, error))
+    return NULL;
+  item->position = (guint) position;
+
+  done_at = json_object_get_member (object, "done-at");
+  if (!JSON_NODE_HOLDS_NULL (done_at) &&
+      !instant_member (object, path, "done-at", &item->done_at, error))
+    return NULL;
+
+  if (!instant_member (object, path, "created-at", &item->created_at, error))
+    return NULL;
+
+  return g_steal_pointer (&item);
+}
+
+/* Where byte @offset of @text is, as a line number for people. */
+static guint
+line_of (const char *text,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      line++;
+
+  return line;
+}
+
+static gboolean
+check_bytes (const char  *json,
+             gsize        length,
+             GError     **error)
+{
+  const char *end = NULL;
+  const char *nul = memchr (json, '\0', length);
+
+  if (nul != NULL)
+    {
+      gsize offset = nul - json;
+
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The file contains a NUL byte at byte %" G_GSIZE_FORMAT " (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
+                   offset, line_of (json, offset));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (json, length, &end))
+    {
+      gsize offset = end - json;
+
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The file is not valid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
+                   offset, line_of (json, offset));
+      return FALSE;
+    }
+
+  /* An escaped NUL ("\u0000") would silently cut a text short: json-glib
+   * hands strings over as C strings. A backslash starts an escape when an
+   * even number of backslashes come before it. */
+  for (gsize i = 0; i + 6 <= length; i++)
+    {
+      gsize n_before = 0;
+
+      if (json[i] != '\\' || g_ascii_strncasecmp (json + i + 1, "u0000", 5) != 0)
+        continue;
+
+      while (n_before < i && json[i - 1 - n_before] == '\\')
+        n_before++;
+
+      if (n_before % 2 == 0)
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("The file contains a NUL character (\\u0000) at byte %" G_GSIZE_FORMAT " (line %u), which no text in Attune can hold. Nothing was imported."),
+                       i, line_of (json, i));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * attune_backup_parse:
+ * @json: (array length=length): the backup file's bytes
+ * @length: the number of bytes in @json
+ * @error: return location for a #GError
+ *
+ * Reads and checks a backup completely without touching any journal. Every
+ * problem is an %ATTUNE_STORE_ERROR_INVALID error whose message names the
+ * place, like `entries[12].check-in.kinds[1]: “angry” is not a kind Attune
+ * knows`.
+ *
+ * Returns: (transfer full) (nullable): the journal data, or %NULL with @error set
+ */
+AttuneJournalData *
+attune_backup_parse (const char  *json,
+                     gsize        length,
+                     GError     **error)
+{
+  static const char * const members[] = {
+    "format", "version", "exported-at", "entries", "agenda", NULL
+  };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AttuneJournalData) data = NULL;
+  g_autoptr(GHashTable) uuids = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root, *node;
+  JsonObject *object;
+  JsonArray *entries, *agenda;
+  gint64 version, exported_at;
+
+  g_return_val_if_fail (json != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_bytes (json, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, (gssize) length, &local_error))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The file is not valid JSON (%s). Nothing was imported."),
+                   local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The file is not an Attune journal backup. Nothing was imported."));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  /* The format and version first: a newer file may well have fields this
+   * Attune has never heard of, and that is what the person should be told. */
+  node = json_object_get_member (object, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), ATTUNE_BACKUP_FORMAT) != 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("The file is not an Attune journal backup (its “format” is not “%s”). Nothing was imported."),
+                   ATTUNE_BACKUP_FORMAT);
+      return NULL;
+    }
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    {
+      invalid (error, "version", _("this field is missing"));
+      return NULL;
+    }
+  if (!get_int (node, "version", 1, G_MAXINT64, &version, error))
+    return NULL;
+  if (version > ATTUNE_BACKUP_FORMAT_VERSION)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                   _("This backup was made by a newer Attune (format version %" G_GINT64_FORMAT "); update Attune to import it. Nothing was imported."),
+                   version);
+      return NULL;
+    }
+
+  if (!check_members (object, "", members, error) ||
+      !instant_member (object, "", "exported-at", &exported_at, error))
+    return NULL;
+
+  entries = get_array (json_object_get_member (object, "entries"), "entries", error);
+  agenda = entries != NULL ? get_array (json_object_get_member (object, "agenda"), "agenda", error) : NULL;
+  if (entries == NULL || agenda == NULL)
+    return NULL;
+
+  data = attune_journal_data_new ();
+  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      g_autofree char *where = index_path ("entries", i);
+      AttuneJournalEntry *entry = parse_entry (json_array_get_element (entries, i), where, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (data->entries, entry);
+
+      if (g_hash_table_contains (uuids, entry->uuid))
+        {
+          g_autofree char *uuid_path = member_path (where, "uuid");
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (uuids, entry->uuid));
+
+          invalid (error, uuid_path, _("entries[%u] has the same uuid"), first);
+          return NULL;
+        }
+      g_hash_table_insert (uuids, g_strdup (entry->uuid), GUINT_TO_POINTER (i));
+    }
+
+  for (guint i = 0; i < json_array_get_length (agenda); i++)
+    {
+      g_autofree char *where = index_path ("agenda", i);
+      AttuneJournalAgendaItem *item = parse_agenda_item (json_array_get_element (agenda, i),
+                                                         where, uuids, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (data->agenda, item);
+    }
+
+  return g_steal_pointer (&data);
+}
+
+/**
+ * attune_backup_import_json:
+ * @store: an #AttuneStore
+ * @json: (array length=length): the backup file's bytes
+ * @length: the number of bytes in @json
+ * @n_added: (out) (optional): how many entries were added
+ * @n_skipped: (out) (optional): how many were already in the journal
+ * @error: return location for a #GError
+ *
+ * Checks the whole backup first (see attune_backup_parse()), then adds it
+ * to the journal in one transaction (see attune_store_import_journal()).
+ * On any error the journal is unchanged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+attune_backup_import_json (AttuneStore  *store,
+                           const char   *json,
+                           gsize         length,
+                           guint        *n_added,
+                           guint        *n_skipped,
+                           GError      **error)
+{
+  g_autoptr(AttuneJournalData) data = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (json != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = attune_backup_parse (json, length, error);
+  if (data == NULL)
+    return FALSE;
+
+  return attune_store_import_journal (store, data, n_added, n_skipped, error);
+}

@@ -1,0 +1,577 @@
+/* test-backup.c
+ *
+ * Copyright 2026 The Attune developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "attune-backup.h"
+
+#define EXPORTED_AT G_GINT64_CONSTANT (1795482123123456) /* 2026-11-24T01:02:03.123456Z */
+
+/* A small valid backup: a check-in with a rupture and its history, a note,
+ * and one item of the list linked to the check-in. */
+#define UUID_A "0b6c9a52-4f0e-4a57-9d2c-3f1f7c9f2b10"
+#define UUID_B "5d1e2f3a-8b7c-4d6e-9f01-23456789abcd"
+static const char valid_json[] =
+  "{\"format\":\"attune-journal\",\"version\":1,\"exported-at\":\"2026-11-26T01:02:03.123456Z\","
+  "\"entries\":["
+  "{\"uuid\":\"" UUID_A "\",\"kind\":\"check-in\",\"day\":\"2026-11-24\","
+  "\"created-at\":\"2026-11-24T18:00:00.000001Z\",\"updated-at\":\"2026-11-24T18:05:00.000002Z\","
+  "\"title\":\"\",\"body\":\"It felt rushed\",\"content-format\":1,\"mood\":null,\"bring\":false,"
+  "\"tags\":[\"session\"],\"check-in\":{\"session-at\":\"2026-11-24T17:00:00.000000Z\","
+  "\"mode\":\"video\",\"connected\":2,\"heard\":\"not-sure\",\"mattered\":null,\"suited\":3,"
+  "\"rupture\":\"yes\",\"kinds\":[\"judged\",\"held-back\"],\"other-kind\":\"\",\"intensity\":4,"
+  "\"what-happened\":\"It felt rushed\",\"felt\":\"\",\"needed\":\"\",\"resolved\":null,"
+  "\"spoke-up\":\"no\",\"plan\":[\"bring-up\"],\"message\":\"\",\"repair\":{\"status\":\"open\","
+  "\"history\":[{\"at\":\"2026-11-24T18:00:00.000001Z\",\"status\":\"open\",\"note\":null}]}}},"
+  "{\"uuid\":\"" UUID_B "\",\"kind\":\"note\",\"day\":\"2026-11-25\","
+  "\"created-at\":\"2026-11-25T08:00:00.000000Z\",\"updated-at\":\"2026-11-25T08:00:00.000000Z\","
+  "\"title\":\"Morning\",\"body\":\"Slept well. \\u00e9\\n\",\"content-format\":1,\"mood\":4,\"bring\":false,"
+  "\"tags\":[],\"check-in\":null}],"
+  "\"agenda\":[{\"text\":\"Bring up the rush\",\"entry\":\"" UUID_A "\",\"position\":0,"
+  "\"done\":false,\"done-at\":null,\"created-at\":\"2026-11-24T18:00:00.000001Z\"}]}";
+
+/* Helpers */
+
+static char *
+make_db_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-backup-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+
+  return g_build_filename (dir, "attune.db", NULL);
+}
+
+static AttuneStore *
+open_new_store (char **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_db_path ();
+  AttuneStore *store = attune_store_open (path, &error);
+
+  g_assert_no_error (error);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+
+  return store;
+}
+
+static AttuneEntry *
+add_note (AttuneStore *store,
+          const char  *day,
+          const char  *title,
+          const char  *body,
+          int          mood,
+          gboolean     bring,
+          const char * const *tags)
+{
+  g_autoptr(GError) error = NULL;
+  AttuneEntry *entry = attune_entry_new ();
+
+  attune_entry_set_day (entry, day);
+  attune_entry_set_title (entry, title);
+  attune_entry_set_body (entry, body);
+  attune_entry_set_mood (entry, mood);
+  attune_entry_set_bring (entry, bring);
+  if (tags != NULL)
+    attune_entry_set_tags (entry, tags);
+  attune_store_save_entry (store, entry, &error);
+  g_assert_no_error (error);
+
+  return entry;
+}
+
+/* A journal with every kind of thing in it. */
+static void
+fill_journal (AttuneStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneCheckIn) check_in = attune_check_in_new ();
+  g_autoptr(AttuneCheckIn) calm = attune_check_in_new ();
+  g_autoptr(AttuneEntry) a = NULL;
+  g_autoptr(AttuneEntry) b = NULL;
+  g_autoptr(AttuneEntry) c = NULL;
+  g_autoptr(AttuneAgendaItem) typed = NULL;
+  g_autoptr(AttuneAgendaItem) done = NULL;
+  const char *tags_a[] = { "work", "Sleep", "ünïcode", NULL };
+  const char *tags_b[] = { "work", NULL };
+
+  a = add_note (store, "2026-11-20", "Before Thursday", "Ask about the pause.\n\n“Quotes” and emoji 🙂",
+                3, TRUE, tags_a);
+  b = add_note (store, "2026-11-20", "", "Same day, no title", ATTUNE_MOOD_NONE, FALSE, tags_b);
+  c = add_note (store, "2026-11-22", "Tabs\tand\nnewlines", "Body \\ backslash \"quote\"", 5, FALSE, NULL);
+
+  attune_check_in_set_session_at (check_in, G_GINT64_CONSTANT (1795420800000000));
+  attune_check_in_set_mode (check_in, ATTUNE_SESSION_MODE_IN_PERSON);
+  attune_check_in_set_connected (check_in, 2);
+  attune_check_in_set_heard (check_in, ATTUNE_SCALE_NOT_SURE);
+  attune_check_in_set_suited (check_in, 5);
+  attune_check_in_set_rupture (check_in, ATTUNE_RUPTURE_NOT_SURE);
+  attune_check_in_set_kinds (check_in, ATTUNE_RUPTURE_KIND_JUDGED | ATTUNE_RUPTURE_KIND_HELD_BACK |
+                                       ATTUNE_RUPTURE_KIND_OTHER);
+  attune_check_in_set_other_kind (check_in, "Something about the clock");
+  attune_check_in_set_intensity (check_in, 4);
+  attune_check_in_set_what_happened (check_in, "She looked at the clock.");
+  attune_check_in_set_felt (check_in, "Small");
+  attune_check_in_set_needed (check_in, "Time");
+  attune_check_in_set_resolved (check_in, 1);
+  attune_check_in_set_spoke_up (check_in, ATTUNE_SPOKE_UP_PARTLY);
+  attune_check_in_set_plan (check_in, ATTUNE_PLAN_BRING_UP | ATTUNE_PLAN_WRITE_MESSAGE);
+  attune_check_in_set_message (check_in, "Can we talk about the end of last session?");
+  attune_store_save_check_in (store, check_in, &error);
+  g_assert_no_error (error);
+
+  attune_store_follow_up_rupture (store, attune_check_in_get_entry_id (check_in),
+                                  ATTUNE_FOLLOW_UP_NOT_YET, "Not yet, next week", &error);
+  g_assert_no_error (error);
+  attune_store_follow_up_rupture (store, attune_check_in_get_entry_id (check_in),
+                                  ATTUNE_FOLLOW_UP_BETTER, NULL, &error);
+  g_assert_no_error (error);
+
+  attune_check_in_set_session_at (calm, G_GINT64_CONSTANT (1796025600000000));
+  attune_check_in_set_rupture (calm, ATTUNE_RUPTURE_NO);
+  attune_check_in_set_connected (calm, 5);
+  attune_store_save_check_in (store, calm, &error);
+  g_assert_no_error (error);
+
+  typed = attune_store_add_agenda_item (store, "Ask about holidays", 0, &error);
+  g_assert_no_error (error);
+  done = attune_store_add_agenda_item (store, "Done already", attune_entry_get_id (c), &error);
+  g_assert_no_error (error);
+  attune_store_set_agenda_item_done (store, attune_agenda_item_get_id (done), TRUE, &error);
+  g_assert_no_error (error);
+}
+
+/* Everything in the journal, read through a separate raw connection: what
+ * is committed, whatever the store's connection holds. */
+static char *
+dump_database (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, uuid, kind, day, created_at, updated_at, title, body, format, mood, bring, tag_text FROM entries ORDER BY id",
+    "SELECT id, name FROM tags ORDER BY id",
+    "SELECT entry_id, tag_id FROM entry_tags ORDER BY entry_id, tag_id",
+    "SELECT * FROM check_ins ORDER BY entry_id",
+    "SELECT * FROM repair_events ORDER BY id",
+    "SELECT * FROM agenda ORDER BY id",
+    "SELECT * FROM stats",
+    "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'rushed OR work OR clock'",
+  };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+              g_string_append_printf (dump, "%s|", text != NULL ? text : "NULL");
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (dump, "--\n");
+    }
+
+  sqlite3_close (db);
+
+  return g_string_free (dump, FALSE);
+}
+
+/* The file's bytes, after moving everything committed out of the WAL. */
+static char *
+hash_database (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static char *
+export_json (AttuneStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *json = attune_backup_to_json (store, EXPORTED_AT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+static char *
+replace_once (const char *text,
+              const char *find,
+              const char *replacement)
+{
+  const char *at = strstr (text, find);
+
+  g_assert_nonnull (at);
+
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, replacement, at + strlen (find));
+}
+
+/* Tests */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) a = open_new_store (NULL);
+  g_autoptr(AttuneStore) b = open_new_store (NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint n_added = 0, n_skipped = 99;
+
+  fill_journal (a);
+  first = export_json (a);
+
+  /* Spot checks of the format itself. */
+  g_assert_true (g_str_has_suffix (first, "}\n"));
+  g_assert_nonnull (strstr (first, "\"format\" : \"attune-journal\""));
+  g_assert_nonnull (strstr (first, "\"exported-at\" : \"2026-11-24T01:02:03.123456Z\""));
+  g_assert_nonnull (strstr (first, "\"heard\" : \"not-sure\""));
+  g_assert_nonnull (strstr (first, "\"rupture\" : \"not-sure\""));
+  g_assert_nonnull (strstr (first, "\"judged\",\n"));
+  g_assert_nonnull (strstr (first, "\"held-back\""));
+  g_assert_nonnull (strstr (first, "\"status\" : \"repaired\""));
+  g_assert_nonnull (strstr (first, "\"note\" : \"Not yet, next week\""));
+  g_assert_nonnull (strstr (first, "\"mattered\" : null"));
+
+  attune_backup_import_json (b, first, strlen (first), &n_added, &n_skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 5);
+  g_assert_cmpuint (n_skipped, ==, 0);
+  g_assert_cmpint (attune_store_count_entries (b, NULL), ==, 5);
+
+  second = export_json (b);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_import_twice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) a = open_new_store (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(AttuneStore) b = open_new_store (&path);
+  g_autofree char *json = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *dump = NULL;
+  guint n_added = 0, n_skipped = 0;
+
+  fill_journal (a);
+  json = export_json (a);
+
+  attune_backup_import_json (b, json, strlen (json), &n_added, &n_skipped, &error);
+  g_assert_no_error (error);
+  once = export_json (b);
+  dump = dump_database (path);
+
+  attune_backup_import_json (b, json, strlen (json), &n_added, &n_skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (n_skipped, ==, 5);
+
+  twice = export_json (b);
+  g_assert_cmpstr (once, ==, twice);
+  {
+    g_autofree char *dump2 = dump_database (path);
+    g_assert_cmpstr (dump, ==, dump2);
+  }
+
+  /* Into a journal that has its own entries: both are kept, the list grows
+   * after the journal's own items. */
+  {
+    g_autoptr(AttuneStore) c = open_new_store (NULL);
+    g_autoptr(AttuneEntry) own = add_note (c, "2026-12-01", "Mine", "", 0, TRUE, NULL);
+    g_autoptr(GListModel) agenda = NULL;
+
+    attune_backup_import_json (c, json, strlen (json), &n_added, &n_skipped, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_added, ==, 5);
+    g_assert_cmpint (attune_store_count_entries (c, NULL), ==, 6);
+    agenda = g_object_ref (attune_store_get_agenda (c));
+    g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 5);
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *find;        /* NULL: use the replacement as the whole file */
+  const char *replacement;
+  const char *expected;    /* in the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "not-json", NULL, "{\"format\": \"attune-journal\", ", "not valid JSON" },
+  { "not-object", NULL, "[]", "not an Attune journal backup" },
+  { "wrong-format", "\"attune-journal\"", "\"other-app\"", "not an Attune journal backup" },
+  { "future-version", "\"version\":1", "\"version\":3",
+    "This backup was made by a newer Attune (format version 3); update Attune to import it." },
+  { "version-type", "\"version\":1", "\"version\":\"1\"", "version: expected a whole number, found text" },
+  { "mood-type", "\"mood\":null", "\"mood\":\"high\"", "entries[0].mood: expected a whole number, found text" },
+  { "mood-range", "\"mood\":4", "\"mood\":6", "entries[1].mood: 6 is not between 1 and 5" },
+  { "bring-type", "\"bring\":false", "\"bring\":0", "entries[0].bring: expected true or false" },
+  { "tag-type", "\"tags\":[\"session\"]", "\"tags\":[1]", "entries[0].tags[0]: expected text" },
+  { "tag-dup", "\"tags\":[\"session\"]", "\"tags\":[\"session\",\"Session\"]", "entries[0].tags[1]" },
+  { "entries-type", NULL, "{\"format\":\"attune-journal\",\"version\":1,"
+    "\"exported-at\":\"2026-11-26T01:02:03.123456Z\",\"entries\":{},\"agenda\":[]}",
+    "entries: expected a list, found an object" },
+  { "position-type", "\"position\":0", "\"position\":\"0\"", "agenda[0].position: expected a whole number" },
+  { "position-float", "\"position\":0", "\"position\":0.5", "agenda[0].position: expected a whole number, found a fractional number" },
+  { "bad-kind", "\"judged\"", "\"angry\"", "entries[0].check-in.kinds[0]: “angry” is not a kind Attune knows" },
+  { "kind-twice", "\"held-back\"", "\"judged\"", "entries[0].check-in.kinds[1]: “judged” is listed twice" },
+  { "bad-mode", "\"video\"", "\"carrier-pigeon\"", "entries[0].check-in.mode" },
+  { "bad-status", "\"status\":\"open\",\"note\"", "\"status\":\"closed\",\"note\"",
+    "entries[0].check-in.repair.history[0].status: “closed” is not a repair status Attune knows" },
+  { "bad-scale", "\"intensity\":4", "\"intensity\":7", "entries[0].check-in.intensity: 7 is not between 1 and 5" },
+  { "bad-scale-text", "\"heard\":\"not-sure\"", "\"heard\":\"unsure\"", "entries[0].check-in.heard" },
+  { "bad-day", "\"day\":\"2026-11-25\"", "\"day\":\"2026-02-30\"", "entries[1].day: “2026-02-30” is not a day" },
+  { "bad-instant", "\"created-at\":\"2026-11-25T08:00:00.000000Z\"", "\"created-at\":\"2026-11-25 08:00\"",
+    "entries[1].created-at: “2026-11-25 08:00” is not a time" },
+  { "bad-uuid", "\"uuid\":\"" UUID_B "\"", "\"uuid\":\"not-a-uuid\"", "entries[1].uuid: “not-a-uuid” is not a uuid" },
+  { "dup-uuid", "\"uuid\":\"" UUID_B "\"", "\"uuid\":\"" UUID_A "\"", "entries[1].uuid: entries[0] has the same uuid" },
+  { "missing-field", "\"title\":\"Morning\",", "", "entries[1].title: this field is missing" },
+  { "unknown-field", "\"title\":\"Morning\",", "\"title\":\"Morning\",\"colour\":\"red\",",
+    "entries[1].colour: this field is not part of the format" },
+  { "note-check-in", "\"kind\":\"check-in\"", "\"kind\":\"note\"", "entries[0].check-in: a note cannot have a check-in" },
+  { "dangling-link", "\"entry\":\"" UUID_A "\"", "\"entry\":\"11111111-2222-4333-8444-555555555555\"",
+    "agenda[0].entry: no entry in this file has the uuid" },
+  { "empty-agenda", "\"text\":\"Bring up the rush\"", "\"text\":\"\"", "agenda[0].text" },
+  { "content-format", "\"content-format\":1,\"mood\":4", "\"content-format\":2,\"mood\":4",
+    "entries[1].content-format: content format 2" },
+  { "invalid-utf8", "Slept well.", "Slept \xff well.", "not valid UTF-8 at byte" },
+  { "escaped-nul", "Slept well.", "Slept \\u0000 well.", "NUL character" },
+  { "lone-surrogate", "Slept well.", "Slept \\ud800 well.", "entries[1].body" },
+};
+
+static void
+assert_import_fails (const char *json,
+                     gsize       length,
+                     const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AttuneStore) store = open_new_store (&path);
+  g_autofree char *dump_before = NULL;
+  g_autofree char *hash_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *hash_after = NULL;
+  guint n_added = 7, n_skipped = 7;
+
+  fill_journal (store);
+  dump_before = dump_database (path);
+  hash_before = hash_database (path);
+
+  g_assert_false (attune_backup_import_json (store, json, length, &n_added, &n_skipped, &error));
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, expected);
+  g_assert_cmpuint (n_added, ==, 7);
+
+  dump_after = dump_database (path);
+  hash_after = hash_database (path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+}
+
+static void
+test_valid_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = open_new_store (NULL);
+  g_autofree char *json = NULL;
+  guint n_added = 0;
+
+  attune_backup_import_json (store, valid_json, strlen (valid_json), &n_added, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+
+  json = export_json (store);
+  g_assert_nonnull (strstr (json, "\"created-at\" : \"2026-11-24T18:00:00.000001Z\""));
+  g_assert_nonnull (strstr (json, "\"body\" : \"Slept well. é\\n\""));
+}
+
+static void
+test_bad_case (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *json = NULL;
+
+  if (bad->find == NULL)
+    json = g_strdup (bad->replacement);
+  else
+    json = replace_once (valid_json, bad->find, bad->replacement);
+
+  assert_import_fails (json, strlen (json), bad->expected);
+}
+
+static void
+test_nul_byte (void)
+{
+  gsize length = strlen (valid_json);
+  g_autofree char *json = g_memdup2 (valid_json, length + 1);
+  const char *at = strstr (json, "Slept");
+
+  json[at - json + 2] = '\0';
+  assert_import_fails (json, length, "NUL byte at byte");
+}
+
+static void
+test_too_long (void)
+{
+  g_autofree char *body = g_strnfill (1000001, 'x');
+  g_autofree char *title = g_strnfill (10001, 'z');
+  g_autofree char *body_json = replace_once (valid_json, "Slept well.", body);
+  g_autofree char *title_json = replace_once (valid_json, "Morning", title);
+
+  assert_import_fails (body_json, strlen (body_json),
+                       "entries[1].body: the text is 1000004 characters long; at most 1000000 are allowed");
+  assert_import_fails (title_json, strlen (title_json), "entries[1].title: the text is 10001 characters long");
+}
+
+static void
+test_check_in_text_too_long (void)
+{
+  g_autofree char *answer = g_strnfill (100001, 'y');
+  g_autofree char *replacement = g_strdup_printf ("\"what-happened\":\"%s\"", answer);
+  g_autofree char *json = replace_once (valid_json, "\"what-happened\":\"It felt rushed\"", replacement);
+
+  assert_import_fails (json, strlen (json), "entries[0].check-in.what-happened: the text is 100001 characters long");
+}
+
+/* Failures that pass every check of the file but break in the middle of
+ * writing roll everything back. */
+static void
+test_store_rollback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) source = open_new_store (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(AttuneStore) store = open_new_store (&path);
+  g_autoptr(AttuneJournalData) data = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *hash_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *hash_after = NULL;
+  AttuneJournalAgendaItem *item;
+  AttuneJournalEntry *entry;
+
+  fill_journal (source);
+  json = export_json (source);
+  add_note (store, "2026-10-01", "Already here", "", 0, FALSE, NULL);
+  dump_before = dump_database (path);
+  hash_before = hash_database (path);
+
+  /* 1. The last item of the list breaks a CHECK after every entry is written. */
+  data = attune_backup_parse (json, strlen (json), &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (data->agenda, data->agenda->len - 1);
+  g_free (item->text);
+  item->text = g_strnfill (2001, 'x');
+
+  g_assert_false (attune_store_import_journal (store, data, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  dump_after = dump_database (path);
+  hash_after = hash_database (path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+  g_clear_pointer (&dump_after, g_free);
+  g_clear_pointer (&hash_after, g_free);
+  g_clear_pointer (&data, attune_journal_data_free);
+
+  /* 2. A mood out of range in the last entry. */
+  data = attune_backup_parse (json, strlen (json), &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (data->entries, data->entries->len - 1);
+  entry->mood = 9;
+
+  g_assert_false (attune_store_import_journal (store, data, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  dump_after = dump_database (path);
+  hash_after = hash_database (path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+  g_assert_cmpint (attune_store_count_entries (store, NULL), ==, 1);
+
+  /* The comparison does see a real import. */
+  g_clear_pointer (&data, attune_journal_data_free);
+  attune_backup_import_json (store, json, strlen (json), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&dump_after, g_free);
+  dump_after = dump_database (path);
+  g_assert_cmpstr (dump_before, !=, dump_after);
+}
+
+static void
+test_empty_journal (void)
+{
+  g_autoptr(AttuneStore) store = open_new_store (NULL);
+  g_autofree char *json = export_json (store);
+
+  g_assert_cmpstr (json, ==,
+                   "{\n"
+                   "  \"format\" : \"attune-journal\",\n"
+                   "  \"version\" : 1,\n"
+                   "  \"exported-at\" : \"2026-11-24T01:02:03.123456Z\",\n"
+                   "  \"entries\" : [],\n"
+                   "  \"agenda\" : []\n"
+                   "}\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/backup/empty-journal", test_empty_journal);
+  g_test_add_func ("/backup/round-trip", test_round_trip);
+  g_test_add_func ("/backup/import-twice", test_import_twice);
+  g_test_add_func ("/backup/valid-template", test_valid_template);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/backup/invalid/%s", bad_cases[i].name);
+
+      g_test_add_data_func (name, &bad_cases[i], test_bad_case);
+    }
+  g_test_add_func ("/backup/invalid/nul-byte", test_nul_byte);
+  g_test_add_func ("/backup/invalid/too-long", test_too_long);
+  g_test_add_func ("/backup/invalid/check-in-text-too-long", test_check_in_text_too_long);
+  g_test_add_func ("/backup/store-rollback", test_store_rollback);
+
+  return g_test_run ();
+}
