@@ -17,9 +17,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AttuneApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ATTUNE_LOCALEDIR: catalogues from elsewhere than the install prefix, for running from
+   * the build tree (meson devenv) and for tests; the layout is LANG/LC_MESSAGES/attune.mo. */
+  localedir = g_getenv ("ATTUNE_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build Attune and run every test, the way CI does (STYLE section G):
-#   build/       -Dwerror=true: data/store/export suites, then the ui suite under Xvfb
+#   build/       -Dwerror=true: data/store/export suites, then the ui suite under Xvfb, then
+#                tests/bench/run.sh --quick as a smoke step (times not asserted)
 #   build-asan/  ASan + UBSan: store suite with leak checking, ui suite without
 # and print one closing line "N passed, N failed, N skipped" counted from every
 # meson-logs/testlog*.json. Exits non-zero when anything failed.
@@ -72,6 +73,10 @@ done
 if configure build -Dwerror=true && ninja -C build -j "$jobs"; then
   "${mtest[@]}" -C build --logbase testlog-noui --no-suite ui --no-suite e2e || tests_failed "tests without a display (build)"
   with_display "${mtest[@]}" -C build --logbase testlog-ui --suite ui --suite e2e || tests_failed "ui and e2e tests (build)"
+  # The benchmark, --quick, only to keep it working: its times are never asserted, but
+  # failing to run at all counts as a failure (README "Performance").
+  ATTUNE_BENCH_BUILD=$root/build timeout --kill-after=10 180 tests/bench/run.sh --quick >/dev/null ||
+    tests_failed "benchmark smoke run (tests/bench/run.sh --quick)"
 else
   build_failed "configure or compile (build)"
 fi

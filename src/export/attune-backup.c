@@ -537,8 +537,8 @@ get_int (JsonNode    *node,
 
   value = json_node_get_int (node);
   if (value < min || value > max)
-    return invalid (error, path, _("%" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-                                   " and %" G_GINT64_FORMAT), value, min, max);
+    return invalid (error, path, _("%lld is not between %lld and %lld"),
+                    (long long) value, (long long) min, (long long) max);
 
   *out_value = value;
 
@@ -955,7 +955,8 @@ parse_tags (JsonNode            *node,
 
   n = json_array_get_length (array);
   if (n > MAX_TAGS)
-    return invalid (error, path, _("an entry can have at most %d tags"), MAX_TAGS);
+    return invalid (error, path, g_dngettext (GETTEXT_PACKAGE, "an entry can have at most %d tag",
+                                              "an entry can have at most %d tags", MAX_TAGS), MAX_TAGS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1033,8 +1034,8 @@ parse_entry (JsonNode    *node,
   if (format < 1 || format > MAX_CONTENT_FORMAT)
     {
       invalid (error, format_path,
-               _("content format %" G_GINT64_FORMAT " is not one this Attune knows; update Attune to import it"),
-               format);
+               _("content format %lld is not one this Attune knows; update Attune to import it"),
+               (long long) format);
       return NULL;
     }
   entry->format = (int) format;
@@ -1156,8 +1157,8 @@ check_bytes (const char  *json,
       gsize offset = nul - json;
 
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("The file contains a NUL byte at byte %" G_GSIZE_FORMAT " (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
-                   offset, line_of (json, offset));
+                   _("The file contains a NUL byte at byte %zu (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
+                   (size_t) offset, line_of (json, offset));
       return FALSE;
     }
 
@@ -1166,8 +1167,8 @@ check_bytes (const char  *json,
       gsize offset = end - json;
 
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("The file is not valid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
-                   offset, line_of (json, offset));
+                   _("The file is not valid UTF-8 at byte %zu (line %u); it is not an Attune backup or it is damaged. Nothing was imported."),
+                   (size_t) offset, line_of (json, offset));
       return FALSE;
     }
 
@@ -1187,8 +1188,8 @@ check_bytes (const char  *json,
       if (n_before % 2 == 0)
         {
           g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                       _("The file contains a NUL character (\\u0000) at byte %" G_GSIZE_FORMAT " (line %u), which no text in Attune can hold. Nothing was imported."),
-                       i, line_of (json, i));
+                       _("The file contains a NUL character (\\u0000) at byte %zu (line %u), which no text in Attune can hold. Nothing was imported."),
+                       (size_t) i, line_of (json, i));
           return FALSE;
         }
     }
@@ -1275,8 +1276,8 @@ attune_backup_parse (const char  *json,
   if (version > ATTUNE_BACKUP_FORMAT_VERSION)
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("This backup was made by a newer Attune (format version %" G_GINT64_FORMAT "); update Attune to import it. Nothing was imported."),
-                   version);
+                   _("This backup was made by a newer Attune (format version %lld); update Attune to import it. Nothing was imported."),
+                   (long long) version);
       return NULL;
     }
 

@@ -213,7 +213,9 @@ attune_schedule_new (gboolean       regular,
   if (length_minutes < ATTUNE_SCHEDULE_MIN_LENGTH || length_minutes > ATTUNE_SCHEDULE_MAX_LENGTH)
     {
       g_set_error (error, ATTUNE_SCHEDULE_ERROR, ATTUNE_SCHEDULE_ERROR_INVALID_LENGTH,
-                   _("A session must last from %d to %d minutes"),
+                   g_dngettext (GETTEXT_PACKAGE, "A session must last from %d to %d minute",
+                                "A session must last from %d to %d minutes",
+                                ATTUNE_SCHEDULE_MAX_LENGTH),
                    ATTUNE_SCHEDULE_MIN_LENGTH, ATTUNE_SCHEDULE_MAX_LENGTH);
       return NULL;
     }

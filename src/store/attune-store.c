@@ -637,8 +637,8 @@ probe_existing_file (const char  *path,
   if (version > (gint64) LATEST_SCHEMA_VERSION || version < 0)
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_SCHEMA,
-                   _("This journal was written by a newer version of Attune (format %" G_GINT64_FORMAT ", this version reads up to %u). Update Attune to open it. The journal was left as it is."),
-                   version, (guint) LATEST_SCHEMA_VERSION);
+                   _("This journal was written by a newer version of Attune (format %lld, this version reads up to %u). Update Attune to open it. The journal was left as it is."),
+                   (long long) version, (guint) LATEST_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -1057,7 +1057,9 @@ validate_entry (AttuneEntry  *entry,
       if (g_utf8_strlen (tag, -1) > MAX_TAG_CHARS)
         {
           g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                       _("The tag “%s” is longer than %d characters. Nothing was saved."),
+                       g_dngettext (GETTEXT_PACKAGE, "The tag “%s” is longer than %d character. Nothing was saved.",
+                                    "The tag “%s” is longer than %d characters. Nothing was saved.",
+                                    MAX_TAG_CHARS),
                        tag, MAX_TAG_CHARS);
           return NULL;
         }
@@ -1079,7 +1081,9 @@ validate_entry (AttuneEntry  *entry,
   if (tags->len > MAX_TAGS)
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("An entry can have at most %d tags. Nothing was saved."),
+                   g_dngettext (GETTEXT_PACKAGE, "An entry can have at most %d tag. Nothing was saved.",
+                                "An entry can have at most %d tags. Nothing was saved.",
+                                MAX_TAGS),
                    MAX_TAGS);
       return NULL;
     }
@@ -1370,7 +1374,9 @@ dup_agenda_text (const char  *text,
   if (len > MAX_AGENDA_CHARS)
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("The item is longer than %d characters. Nothing was changed."),
+                   g_dngettext (GETTEXT_PACKAGE, "The item is longer than %d character. Nothing was changed.",
+                                "The item is longer than %d characters. Nothing was changed.",
+                                MAX_AGENDA_CHARS),
                    MAX_AGENDA_CHARS);
       return NULL;
     }
@@ -1946,7 +1952,9 @@ check_check_in_text (const char  *text,
   if (g_utf8_strlen (text, -1) > ATTUNE_CHECK_IN_MAX_TEXT_CHARS)
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                   _("The answer “%s” is longer than %d characters. Nothing was saved."),
+                   g_dngettext (GETTEXT_PACKAGE, "The answer “%s” is longer than %d character. Nothing was saved.",
+                                "The answer “%s” is longer than %d characters. Nothing was saved.",
+                                ATTUNE_CHECK_IN_MAX_TEXT_CHARS),
                    field, ATTUNE_CHECK_IN_MAX_TEXT_CHARS);
       return FALSE;
     }

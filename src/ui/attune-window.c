@@ -823,6 +823,152 @@ attune_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (attune_window_parent_class)->close_request (window);
 }
 
+/* Benchmark hook (tests/bench/run.sh, README "Performance"). Inert unless asked for:
+ *   ATTUNE_BENCH_FIRST_FRAME=1  print "first_frame_us=<CLOCK_MONOTONIC µs>" on stderr after the
+ *                               window's first paint (and "rss_shown_kb=" then)
+ *   ATTUNE_BENCH_EXIT=1         close the window after that first frame
+ *   ATTUNE_BENCH_SCROLL=1       after the first frame, type into the search and clear it, then
+ *                               scroll the timeline from top to bottom, and print the longest
+ *                               main-loop stall seen meanwhile and VmRSS, then close */
+
+#define BENCH_PROBE_MS 5
+
+typedef struct
+{
+  AttuneWindow *window;
+  gint64        last_probe;
+  gint64        max_stall;
+  guint         probe_id;
+  guint         step;
+  guint         n_scroll_steps;
+  double        scroll_step;
+} BenchScroll;
+
+static const char bench_typed[] = "therapy mor";
+
+static long
+bench_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+  return strtol (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static gboolean
+bench_probe_cb (gpointer data)
+{
+  BenchScroll *bench = data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* How late this 5 ms timer ran: the main loop was blocked for that long. */
+  bench->max_stall = MAX (bench->max_stall, now - bench->last_probe - BENCH_PROBE_MS * 1000);
+  bench->last_probe = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+bench_step_cb (gpointer data)
+{
+  BenchScroll *bench = data;
+  AttuneWindow *self = bench->window;
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->timeline_view));
+  guint n_typed = sizeof bench_typed - 1;
+
+  bench->step++;
+
+  /* Typing, a key every 200 ms (this runs every 20 ms) so that the search entry, which
+   * applies text 150 ms after the last change, searches every prefix; then clearing it. */
+  if (bench->step <= 10 * (n_typed + 3))
+    {
+      if (bench->step % 10 == 0 && bench->step / 10 <= n_typed)
+        {
+          g_autofree char *text = g_strndup (bench_typed, bench->step / 10);
+
+          gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+        }
+      else if (bench->step == 10 * (n_typed + 1))
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Scrolling, a step every 20 ms, at least a screen at a time, about 400 steps from top to
+   * bottom (the list's height is an estimate that changes as rows are measured). */
+  if (bench->n_scroll_steps == 0)
+    {
+      bench->n_scroll_steps = 1;
+      g_printerr ("max_stall_typing_us=%" G_GINT64_FORMAT "\nrows_read_typing=%" G_GUINT64_FORMAT "\n",
+                  bench->max_stall, attune_timeline_get_rows_read (self->timeline));
+      bench->max_stall = 0;
+    }
+
+  if (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) < gtk_adjustment_get_upper (vadj) - 1 &&
+      bench->n_scroll_steps < 2000)
+    {
+      double range = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+
+      bench->scroll_step = MAX (gtk_adjustment_get_page_size (vadj), range / 400.0);
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + bench->scroll_step);
+      bench->n_scroll_steps++;
+      return G_SOURCE_CONTINUE;
+    }
+
+  {
+    g_autoptr(AttuneEntry) last = g_list_model_get_item (G_LIST_MODEL (self->timeline),
+                                                          g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) - 1);
+
+    g_printerr ("scroll_steps=%u\nmax_stall_scroll_us=%" G_GINT64_FORMAT "\nrows_read=%" G_GUINT64_FORMAT
+                "\nrss_scrolled_kb=%ld\nlast_day=%s\n",
+                bench->n_scroll_steps, bench->max_stall, attune_timeline_get_rows_read (self->timeline),
+                bench_rss_kb (), last != NULL ? attune_entry_get_day (last) : "");
+  }
+  g_source_remove (bench->probe_id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_free (bench);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      AttuneWindow  *self)
+{
+  g_printerr ("first_frame_us=%" G_GINT64_FORMAT "\nrss_shown_kb=%ld\n",
+              g_get_monotonic_time (), bench_rss_kb ());
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+
+  if (g_strcmp0 (g_getenv ("ATTUNE_BENCH_SCROLL"), "1") == 0 && self->timeline != NULL)
+    {
+      BenchScroll *bench = g_new0 (BenchScroll, 1);
+
+      bench->window = self;
+      bench->last_probe = g_get_monotonic_time ();
+      bench->probe_id = g_timeout_add_full (G_PRIORITY_HIGH, BENCH_PROBE_MS, bench_probe_cb, bench, NULL);
+      g_timeout_add (20, bench_step_cb, bench);
+    }
+  else if (g_strcmp0 (g_getenv ("ATTUNE_BENCH_EXIT"), "1") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+bench_realize_cb (AttuneWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), self);
+}
+
+static void
+bench_hook (AttuneWindow *self)
+{
+  if (g_strcmp0 (g_getenv ("ATTUNE_BENCH_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
+}
+
+/* End of the benchmark hook. */
+
 static void
 attune_window_constructed (GObject *object)
 {
@@ -880,6 +1026,7 @@ attune_window_constructed (GObject *object)
   check_draft (self);
 
   show_page (self, g_settings_get_boolean (self->settings, "welcome-done") ? "journal" : "welcome");
+  bench_hook (self);
 }
 
 static void
