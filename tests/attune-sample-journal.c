@@ -31,6 +31,67 @@ static const Sample samples[] = {
   { 0, "Before Thursday’s session", "I want to bring up how rushed the end of last session felt. I’m worried it will sound like a complaint, but it has been on my mind all week.", 3, TRUE, "session" },
 };
 
+typedef struct
+{
+  int                 days_ago;
+  int                 connected;
+  int                 heard;
+  AttuneRuptureAnswer rupture;
+  AttuneRuptureKind   kinds;
+  const char         *happened;
+  AttunePlan          plan;
+  AttuneFollowUp      follow_up;
+} SampleCheckIn;
+
+/* Four sessions: a hard moment three weeks ago that was talked through, and one last week
+ * that is still open and on the list. */
+static const SampleCheckIn check_ins[] = {
+  { 21, 2, 3, ATTUNE_RUPTURE_YES, ATTUNE_RUPTURE_KIND_MISUNDERSTOOD | ATTUNE_RUPTURE_KIND_HELD_BACK,
+    "When I talked about my sister, the conversation moved on before I had finished.",
+    ATTUNE_PLAN_BRING_UP, ATTUNE_FOLLOW_UP_BETTER },
+  { 14, 4, 4, ATTUNE_RUPTURE_NO, 0, NULL, 0, -1 },
+  { 7, 3, 2, ATTUNE_RUPTURE_NOT_SURE, ATTUNE_RUPTURE_KIND_CONCERNS_NOT_ADDRESSED,
+    "We ran out of time before I could bring up work.", ATTUNE_PLAN_BRING_UP | ATTUNE_PLAN_WRITE_MESSAGE, -1 },
+  { 0, 4, 5, ATTUNE_RUPTURE_NO, 0, NULL, 0, -1 },
+};
+
+static gboolean
+add_check_ins (AttuneStore  *store,
+               GDateTime    *now,
+               GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (check_ins); i++)
+    {
+      const SampleCheckIn *sample = &check_ins[i];
+      g_autoptr(AttuneCheckIn) check_in = attune_check_in_new ();
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -sample->days_ago);
+      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (day),
+                                                          g_date_time_get_month (day),
+                                                          g_date_time_get_day_of_month (day),
+                                                          sample->days_ago == 0 ? 0 : 17, 0, 0);
+
+      attune_check_in_set_session_at (check_in, g_date_time_to_unix (start) * G_USEC_PER_SEC);
+      attune_check_in_set_mode (check_in, ATTUNE_SESSION_MODE_IN_PERSON);
+      attune_check_in_set_connected (check_in, sample->connected);
+      attune_check_in_set_heard (check_in, sample->heard);
+      attune_check_in_set_rupture (check_in, sample->rupture);
+      attune_check_in_set_kinds (check_in, sample->kinds);
+      if (sample->happened != NULL)
+        attune_check_in_set_what_happened (check_in, sample->happened);
+      attune_check_in_set_plan (check_in, sample->plan);
+
+      if (!attune_store_save_check_in (store, check_in, error))
+        return FALSE;
+
+      if ((int) sample->follow_up >= 0 &&
+          !attune_store_follow_up_rupture (store, attune_check_in_get_entry_id (check_in),
+                                           sample->follow_up, "We talked it through.", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -47,6 +108,12 @@ main (int   argc,
 
   store = attune_store_open (argv[1], &error);
   if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return 1;
+    }
+
+  if (!add_check_ins (store, now, &error))
     {
       g_printerr ("%s: %s\n", argv[1], error->message);
       return 1;

@@ -74,13 +74,23 @@ KEYS
 }
 
 # xdotool types at the focused window; the first row of the timeline is at about (180, 150).
+# These ship (metainfo and README):
 shot timeline 1100 720 default sample true
 shot editor 1100 720 default sample true "mousemove 180 150 click 1"
-shot search 1100 720 default sample true "key ctrl+f" "type session"
-shot editor-dark 1100 720 dark sample true "mousemove 180 150 click 1"
 shot narrow 360 720 default sample true
+# The sample journal has an open moment and things on the list, so the check-in starts with
+# the follow-up; three pages on is the rupture question.
+shot check-in 1100 720 default sample true "key ctrl+shift+n" "key alt+Right" "key alt+Right" "key alt+Right"
+shot check-in-dark 1100 720 dark sample true "key ctrl+shift+n"
+# The view switcher's tabs sit in the sidebar's header bar at about these points.
+shot next-session 1100 720 default sample true "mousemove 338 28 click 1"
+shot insights 1100 720 default sample true "mousemove 438 28 click 1"
+shot prepare 1100 720 default sample true "key ctrl+p"
 
 $review || exit 0
+shot search 1100 720 default sample true "key ctrl+f" "type session"
+shot editor-dark 1100 720 dark sample true "mousemove 180 150 click 1"
+shot check-in-narrow 360 720 default sample true "key ctrl+shift+n" "key alt+Right" "key alt+Right"
 shot welcome 900 700 default new false
 shot welcome-narrow-dark 360 720 dark new false
 shot error 900 700 default corrupt true

@@ -532,6 +532,8 @@ open_wizard (AttuneWindow      *self,
     }
 
   gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (self));
+  /* Part of the application, so that app.* actions (About Ruptures) work inside it. */
+  gtk_window_set_application (GTK_WINDOW (wizard), gtk_window_get_application (GTK_WINDOW (self)));
 
   /* On a narrow screen (a phone, a tiled half) the wizard is no wider than Attune itself. */
   {
