@@ -24,65 +24,6 @@
 
 /* Helpers */
 
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         const char  *context,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _attune_store_set_error (error, db, rc, context);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      const char  *context,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _attune_store_set_error (error, db, rc, context);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           const char    *context,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _attune_store_set_error (error, sqlite3_db_handle (stmt), rc, context);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-rollback (sqlite3 *db)
-{
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-}
-
 static char *
 dup_column_text (sqlite3_stmt *stmt,
                  int           column)
@@ -292,7 +233,7 @@ read_history (sqlite3               *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (db,
+  stmt = _attune_store_prepare (db,
                   "SELECT at, status, note FROM repair_events WHERE entry_id = ?1 "
                   "ORDER BY at, id",
                   context, error);
@@ -330,7 +271,7 @@ read_entries (sqlite3            *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (db,
+  stmt = _attune_store_prepare (db,
                   "SELECT e.id, e.uuid, e.kind, e.day, e.created_at, e.updated_at, e.title, "
                   "e.body, e.format, e.mood, e.bring, "
                   "(SELECT group_concat(t.name, char(31)) FROM entry_tags AS et "
@@ -425,7 +366,7 @@ read_agenda (sqlite3            *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (db,
+  stmt = _attune_store_prepare (db,
                   "SELECT a.text, e.uuid, a.position, a.done, a.done_at, a.created_at "
                   "FROM agenda AS a LEFT JOIN entries AS e ON e.id = a.entry_id "
                   "ORDER BY a.done, a.position, a.created_at, a.id",
@@ -482,17 +423,17 @@ attune_store_export_journal (AttuneStore  *self,
   data = attune_journal_data_new ();
 
   /* A read transaction: one snapshot, however the app writes meanwhile. */
-  if (!exec (db, "BEGIN", context, error))
+  if (!_attune_store_exec (db, "BEGIN", context, error))
     return NULL;
 
   if (!read_entries (db, data, context, error) ||
       !read_agenda (db, data, context, error))
     {
-      rollback (db);
+      _attune_store_rollback (db);
       return NULL;
     }
 
-  rollback (db);
+  _attune_store_rollback (db);
 
   return g_steal_pointer (&data);
 }
@@ -509,7 +450,7 @@ find_entry (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (db, "SELECT id FROM entries WHERE uuid = ?1", context, error);
+  stmt = _attune_store_prepare (db, "SELECT id FROM entries WHERE uuid = ?1", context, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -577,7 +518,7 @@ insert_entry (sqlite3                   *db,
   g_autofree char *tag_text = g_strjoinv (" ", entry->tags);
   gint64 id;
 
-  stmt = prepare (db,
+  stmt = _attune_store_prepare (db,
                   "INSERT INTO entries (uuid, kind, day, created_at, updated_at, title, body, "
                   "format, mood, bring, tag_text) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -601,7 +542,7 @@ insert_entry (sqlite3                   *db,
   sqlite3_bind_int (stmt, 10, entry->bring ? 1 : 0);
   sqlite3_bind_text (stmt, 11, tag_text, -1, SQLITE_TRANSIENT);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (db);
@@ -610,9 +551,9 @@ insert_entry (sqlite3                   *db,
     {
       /* Tag names are unique without regard to case: an imported "work"
        * joins an existing "Work", as when saving in the editor. */
-      add_tag = prepare (db, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+      add_tag = _attune_store_prepare (db, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
                          context, error);
-      link_tag = prepare (db,
+      link_tag = _attune_store_prepare (db,
                           "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
                           "SELECT ?1, id FROM tags WHERE name = ?2",
                           context, error);
@@ -624,13 +565,13 @@ insert_entry (sqlite3                   *db,
     {
       sqlite3_reset (add_tag);
       sqlite3_bind_text (add_tag, 1, entry->tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (add_tag, context, error))
+      if (!_attune_store_step_done (add_tag, context, error))
         return FALSE;
 
       sqlite3_reset (link_tag);
       sqlite3_bind_int64 (link_tag, 1, id);
       sqlite3_bind_text (link_tag, 2, entry->tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (link_tag, context, error))
+      if (!_attune_store_step_done (link_tag, context, error))
         return FALSE;
     }
 
@@ -649,7 +590,7 @@ insert_check_in (sqlite3                     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) event_stmt = NULL;
 
-  stmt = prepare (db,
+  stmt = _attune_store_prepare (db,
                   "INSERT INTO check_ins (entry_id, session_at, mode, connected, heard, "
                   "mattered, suited, rupture, kinds, other_kind, intensity, what_happened, "
                   "felt, needed, resolved, spoke_up, plan, message, repair_status) "
@@ -679,13 +620,13 @@ insert_check_in (sqlite3                     *db,
   sqlite3_bind_text (stmt, 18, check_in->message, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 19, check_in->repair_status);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     return FALSE;
 
   if (check_in->history == NULL || check_in->history->len == 0)
     return TRUE;
 
-  event_stmt = prepare (db,
+  event_stmt = _attune_store_prepare (db,
                         "INSERT INTO repair_events (entry_id, at, status, note) "
                         "VALUES (?1, ?2, ?3, ?4)",
                         context, error);
@@ -705,7 +646,7 @@ insert_check_in (sqlite3                     *db,
       else
         sqlite3_bind_null (event_stmt, 4);
 
-      if (!step_done (event_stmt, context, error))
+      if (!_attune_store_step_done (event_stmt, context, error))
         return FALSE;
     }
 
@@ -733,9 +674,9 @@ insert_agenda (sqlite3                  *db,
 
   /* Imported items go after those already there, in their own order; in an
    * empty journal they keep their positions exactly. */
-  offset_stmt = prepare (db, "SELECT coalesce(max(position) + 1, 0) FROM agenda", context, error);
-  exists = prepare (db, "SELECT 1 FROM agenda WHERE text = ?1 AND created_at = ?2", context, error);
-  insert = prepare (db,
+  offset_stmt = _attune_store_prepare (db, "SELECT coalesce(max(position) + 1, 0) FROM agenda", context, error);
+  exists = _attune_store_prepare (db, "SELECT 1 FROM agenda WHERE text = ?1 AND created_at = ?2", context, error);
+  insert = _attune_store_prepare (db,
                     "INSERT INTO agenda (text, entry_id, position, done, done_at, created_at) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     context, error);
@@ -803,7 +744,7 @@ insert_agenda (sqlite3                  *db,
         sqlite3_bind_null (insert, 5);
       sqlite3_bind_int64 (insert, 6, item->created_at);
 
-      if (!step_done (insert, context, error))
+      if (!_attune_store_step_done (insert, context, error))
         return FALSE;
 
       *out_changed = TRUE;
@@ -866,7 +807,7 @@ attune_store_import_journal (AttuneStore              *self,
           return FALSE;
     }
 
-  if (!exec (db, "BEGIN IMMEDIATE", context, error))
+  if (!_attune_store_exec (db, "BEGIN IMMEDIATE", context, error))
     return FALSE;
 
   for (guint i = 0; data->entries != NULL && i < data->entries->len; i++)
@@ -897,7 +838,7 @@ attune_store_import_journal (AttuneStore              *self,
   if (!insert_agenda (db, data, &agenda_changed, context, error))
     goto failed;
 
-  if (!exec (db, "COMMIT", context, error))
+  if (!_attune_store_exec (db, "COMMIT", context, error))
     goto failed;
 
   for (guint i = 0; i < added->len; i++)
@@ -918,6 +859,6 @@ attune_store_import_journal (AttuneStore              *self,
   return TRUE;
 
 failed:
-  rollback (db);
+  _attune_store_rollback (db);
   return FALSE;
 }

@@ -45,6 +45,20 @@ void              _attune_store_set_error         (GError      **error,
 AttuneStoreError  _attune_store_error_from_sqlite (int           rc);
 
 sqlite3          *_attune_store_get_db            (AttuneStore  *self);
+
+/* SQL helpers shared by the store's files; errors through _attune_store_set_error(). */
+gboolean          _attune_store_exec              (sqlite3      *db,
+                                                   const char   *sql,
+                                                   const char   *context,
+                                                   GError      **error);
+sqlite3_stmt     *_attune_store_prepare           (sqlite3      *db,
+                                                   const char   *sql,
+                                                   const char   *context,
+                                                   GError      **error);
+gboolean          _attune_store_step_done         (sqlite3_stmt *stmt,
+                                                   const char   *context,
+                                                   GError      **error);
+void              _attune_store_rollback          (sqlite3      *db);
 void              _attune_store_set_busy_timeout  (AttuneStore  *self,
                                                    int           msec);
 AttuneStore      *_attune_store_open_at_version   (const char   *path,

@@ -25,18 +25,7 @@ prepare (AttuneStore  *self,
          const char   *context,
          GError      **error)
 {
-  sqlite3 *db = _attune_store_get_db (self);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _attune_store_set_error (error, db, rc, context);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
+  return _attune_store_prepare (_attune_store_get_db (self), sql, context, error);
 }
 
 static void

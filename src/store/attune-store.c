@@ -316,8 +316,8 @@ _attune_store_set_error (GError     **error,
 
 /* SQL helpers */
 
-static gboolean
-exec_sql (sqlite3     *db,
+gboolean
+_attune_store_exec (sqlite3     *db,
           const char  *sql,
           const char  *context,
           GError     **error)
@@ -333,8 +333,8 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare_statement (sqlite3     *db,
+sqlite3_stmt *
+_attune_store_prepare (sqlite3     *db,
                    const char  *sql,
                    const char  *context,
                    GError     **error)
@@ -353,8 +353,8 @@ prepare_statement (sqlite3     *db,
 }
 
 /* Steps a statement that returns no rows. */
-static gboolean
-step_done (sqlite3_stmt  *stmt,
+gboolean
+_attune_store_step_done (sqlite3_stmt  *stmt,
            const char    *context,
            GError       **error)
 {
@@ -376,7 +376,7 @@ read_int64 (sqlite3     *db,
             const char  *context,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare_statement (db, sql, context, error);
+  g_autoptr(sqlite3_stmt) stmt = _attune_store_prepare (db, sql, context, error);
   int rc;
 
   if (stmt == NULL)
@@ -396,8 +396,8 @@ read_int64 (sqlite3     *db,
   return TRUE;
 }
 
-static void
-rollback_transaction (sqlite3 *db)
+void
+_attune_store_rollback (sqlite3 *db)
 {
   if (!sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -408,7 +408,7 @@ begin_transaction (sqlite3     *db,
                    const char  *context,
                    GError     **error)
 {
-  return exec_sql (db, "BEGIN IMMEDIATE", context, error);
+  return _attune_store_exec (db, "BEGIN IMMEDIATE", context, error);
 }
 
 static gboolean
@@ -416,9 +416,9 @@ commit_transaction (sqlite3     *db,
                     const char  *context,
                     GError     **error)
 {
-  if (!exec_sql (db, "COMMIT", context, error))
+  if (!_attune_store_exec (db, "COMMIT", context, error))
     {
-      rollback_transaction (db);
+      _attune_store_rollback (db);
       return FALSE;
     }
 
@@ -719,10 +719,10 @@ migrate (AttuneStore  *self,
       if (!begin_transaction (self->db, context, error))
         return FALSE;
 
-      if (!exec_sql (self->db, migrations[v], context, error) ||
+      if (!_attune_store_exec (self->db, migrations[v], context, error) ||
           (migration_fixups[v] != NULL && !migration_fixups[v] (self, context, error)))
         {
-          rollback_transaction (self->db);
+          _attune_store_rollback (self->db);
           return FALSE;
         }
 
@@ -745,14 +745,14 @@ configure_connection (sqlite3     *db,
 
   sqlite3_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MS);
 
-  if (!exec_sql (db,
+  if (!_attune_store_exec (db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA synchronous = FULL;"
                  "PRAGMA secure_delete = ON;",
                  context, error))
     return FALSE;
 
-  stmt = prepare_statement (db, "PRAGMA journal_mode = WAL", context, error);
+  stmt = _attune_store_prepare (db, "PRAGMA journal_mode = WAL", context, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1117,20 +1117,20 @@ write_tags (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) add_tag = NULL;
   g_autoptr(sqlite3_stmt) link_tag = NULL;
 
-  clear = prepare_statement (self->db, "DELETE FROM entry_tags WHERE entry_id = ?1", context, error);
+  clear = _attune_store_prepare (self->db, "DELETE FROM entry_tags WHERE entry_id = ?1", context, error);
   if (clear == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (clear, 1, entry_id);
-  if (!step_done (clear, context, error))
+  if (!_attune_store_step_done (clear, context, error))
     return FALSE;
 
   if (tags->len > 0)
     {
-      add_tag = prepare_statement (self->db,
+      add_tag = _attune_store_prepare (self->db,
                                    "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
                                    context, error);
-      link_tag = prepare_statement (self->db,
+      link_tag = _attune_store_prepare (self->db,
                                     "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
                                     "SELECT ?1, id FROM tags WHERE name = ?2",
                                     context, error);
@@ -1144,13 +1144,13 @@ write_tags (AttuneStore  *self,
 
       sqlite3_reset (add_tag);
       sqlite3_bind_text (add_tag, 1, tag, -1, SQLITE_TRANSIENT);
-      if (!step_done (add_tag, context, error))
+      if (!_attune_store_step_done (add_tag, context, error))
         return FALSE;
 
       sqlite3_reset (link_tag);
       sqlite3_bind_int64 (link_tag, 1, entry_id);
       sqlite3_bind_text (link_tag, 2, tag, -1, SQLITE_TRANSIENT);
-      if (!step_done (link_tag, context, error))
+      if (!_attune_store_step_done (link_tag, context, error))
         return FALSE;
     }
 
@@ -1162,7 +1162,7 @@ drop_unused_tags (AttuneStore  *self,
                   const char   *context,
                   GError      **error)
 {
-  return exec_sql (self->db,
+  return _attune_store_exec (self->db,
                    "DELETE FROM tags WHERE NOT EXISTS "
                    "(SELECT 1 FROM entry_tags WHERE entry_tags.tag_id = tags.id)",
                    context, error);
@@ -1180,7 +1180,7 @@ read_entry_key (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT day, created_at FROM entries WHERE id = ?1",
                             context, error);
   if (stmt == NULL)
@@ -1242,7 +1242,7 @@ insert_entry_row (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int mood = attune_entry_get_mood (entry);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO entries (id, uuid, kind, day, created_at, updated_at, "
                             "title, body, format, mood, bring, tag_text) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -1269,7 +1269,7 @@ insert_entry_row (AttuneStore  *self,
   sqlite3_bind_int (stmt, 11, attune_entry_get_bring (entry) ? 1 : 0);
   sqlite3_bind_text (stmt, 12, tag_text, -1, SQLITE_TRANSIENT);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (self->db);
@@ -1288,7 +1288,7 @@ update_entry_row (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int mood = attune_entry_get_mood (entry);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE entries SET kind = ?2, day = ?3, updated_at = ?4, "
                             "title = ?5, body = ?6, mood = ?7, bring = ?8, tag_text = ?9, "
                             "format = ?10 WHERE id = ?1",
@@ -1310,7 +1310,7 @@ update_entry_row (AttuneStore  *self,
   sqlite3_bind_text (stmt, 9, tag_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 10, ATTUNE_CONTENT_FORMAT);
 
-  return step_done (stmt, context, error);
+  return _attune_store_step_done (stmt, context, error);
 }
 
 /* Check-ins and the list for next session: helpers. Every one of them
@@ -1327,7 +1327,7 @@ read_entry_bring (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db, "SELECT bring FROM entries WHERE id = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "SELECT bring FROM entries WHERE id = ?1", context, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1405,7 +1405,7 @@ renumber_agenda (AttuneStore  *self,
                  const char   *context,
                  GError      **error)
 {
-  return exec_sql (self->db,
+  return _attune_store_exec (self->db,
                    "UPDATE agenda SET position = (SELECT count(*) FROM agenda AS b "
                    "  WHERE b.done = 0 AND (b.position < agenda.position OR "
                    "  (b.position = agenda.position AND b.id < agenda.id))) "
@@ -1422,7 +1422,7 @@ open_agenda_gap (AttuneStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE agenda SET position = position + 1 "
                             "WHERE done = 0 AND position >= ?1",
                             context, error);
@@ -1431,7 +1431,7 @@ open_agenda_gap (AttuneStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, position);
 
-  return step_done (stmt, context, error);
+  return _attune_store_step_done (stmt, context, error);
 }
 
 /* Adds an undone item at the end of the list. */
@@ -1446,7 +1446,7 @@ append_agenda_item (AttuneStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO agenda (text, entry_id, position, done, created_at) "
                             "VALUES (?1, ?2, (SELECT count(*) FROM agenda WHERE done = 0), 0, ?3)",
                             context, error);
@@ -1460,7 +1460,7 @@ append_agenda_item (AttuneStore  *self,
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, now);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     return FALSE;
 
   if (out_id != NULL)
@@ -1479,7 +1479,7 @@ has_undone_item_for (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT EXISTS (SELECT 1 FROM agenda WHERE entry_id = ?1 AND done = 0)",
                             context, error);
   if (stmt == NULL)
@@ -1509,14 +1509,14 @@ remove_undone_items_for (AttuneStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "DELETE FROM agenda WHERE entry_id = ?1 AND done = 0",
                             context, error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     return FALSE;
 
   *out_removed = sqlite3_changes (self->db) > 0;
@@ -1589,7 +1589,7 @@ relink_bring_item (AttuneStore  *self,
   title = attune_entry_dup_display_title (entry);
   text = fit_agenda_text (title);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE agenda SET entry_id = ?1 WHERE id = "
                             "(SELECT id FROM agenda WHERE entry_id IS NULL AND done = 0 AND text = ?2 "
                             " ORDER BY position LIMIT 1) "
@@ -1601,7 +1601,7 @@ relink_bring_item (AttuneStore  *self,
   sqlite3_bind_int64 (stmt, 1, attune_entry_get_id (entry));
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
 
-  return step_done (stmt, context, error);
+  return _attune_store_step_done (stmt, context, error);
 }
 
 /* The 2 → 3 step: entries marked "bring to my next session" before the
@@ -1617,7 +1617,7 @@ add_agenda_for_bring_entries (AttuneStore  *self,
   int rc;
 
   /* Only columns of version 3 here: later steps may change the others. */
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT id, title, body FROM entries WHERE bring = 1 "
                             "ORDER BY day, created_at, id",
                             context, error);
@@ -1674,7 +1674,7 @@ read_agenda (AttuneStore  *self,
   int rc;
 
   /* Undone items in their order, then done ones, most recently done first. */
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT " AGENDA_COLUMNS " FROM agenda ORDER BY done, "
                             "CASE WHEN done = 0 THEN position ELSE -done_at END, "
                             "CASE WHEN done = 0 THEN id ELSE -id END",
@@ -1756,7 +1756,7 @@ read_check_in_state (AttuneStore         *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT repair_status, rupture, plan FROM check_ins WHERE entry_id = ?1",
                             context, error);
   if (stmt == NULL)
@@ -1801,7 +1801,7 @@ add_repair_event (AttuneStore         *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO repair_events (entry_id, at, status, note) "
                             "VALUES (?1, ?2, ?3, ?4)",
                             context, error);
@@ -1816,7 +1816,7 @@ add_repair_event (AttuneStore         *self,
   else
     sqlite3_bind_null (stmt, 4);
 
-  return step_done (stmt, context, error);
+  return _attune_store_step_done (stmt, context, error);
 }
 
 /* Scales: skipped is NULL, "not sure" is 0, else 1 to 5. */
@@ -1859,7 +1859,7 @@ write_check_in_row (AttuneStore         *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO check_ins (entry_id, session_at, mode, connected, heard, "
                             "mattered, suited, rupture, kinds, other_kind, intensity, what_happened, "
                             "felt, needed, resolved, spoke_up, plan, message, repair_status) "
@@ -1899,7 +1899,7 @@ write_check_in_row (AttuneStore         *self,
   sqlite3_bind_text (stmt, 18, attune_check_in_get_message (check_in), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 19, status);
 
-  return step_done (stmt, context, error);
+  return _attune_store_step_done (stmt, context, error);
 }
 
 #define CHECK_IN_COLUMNS ATTUNE_CHECK_IN_COLUMNS
@@ -2250,7 +2250,7 @@ attune_store_open_read_only (const char  *path,
     }
 
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
-  if (!exec_sql (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
+  if (!_attune_store_exec (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       return NULL;
@@ -2414,7 +2414,7 @@ attune_store_save_entry (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -2429,7 +2429,7 @@ get_entry_where (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db, sql, context, error);
+  stmt = _attune_store_prepare (self->db, sql, context, error);
   if (stmt == NULL)
     return NULL;
 
@@ -2536,13 +2536,13 @@ attune_store_delete_entry (AttuneStore  *self,
   if (!read_entry_key (self, id, &old_day, &created_at, context, error))
     goto failed;
 
-  stmt = prepare_statement (self->db, "DELETE FROM entries WHERE id = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "DELETE FROM entries WHERE id = ?1", context, error);
   if (stmt == NULL)
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !drop_unused_tags (self, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
@@ -2554,7 +2554,7 @@ attune_store_delete_entry (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -2617,7 +2617,7 @@ attune_store_restore_entry (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -2668,7 +2668,7 @@ attune_store_list_tags (AttuneStore  *self,
   g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare_statement (self->db, "SELECT name FROM tags", context, error);
+  stmt = _attune_store_prepare (self->db, "SELECT name FROM tags", context, error);
   if (stmt == NULL)
     return NULL;
 
@@ -2723,7 +2723,7 @@ attune_store_save_draft (AttuneStore  *self,
   if (!begin_transaction (self->db, context, error))
     return FALSE;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO drafts (key, data, updated_at) VALUES (?1, ?2, ?3) "
                             "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
                             "updated_at = excluded.updated_at",
@@ -2735,14 +2735,14 @@ attune_store_save_draft (AttuneStore  *self,
   sqlite3_bind_text (stmt, 2, data, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -2770,7 +2770,7 @@ attune_store_load_draft (AttuneStore  *self,
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare_statement (self->db, "SELECT data FROM drafts WHERE key = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "SELECT data FROM drafts WHERE key = ?1", context, error);
   if (stmt == NULL)
     return NULL;
 
@@ -2811,20 +2811,20 @@ attune_store_delete_draft (AttuneStore  *self,
   if (!begin_transaction (self->db, context, error))
     return FALSE;
 
-  stmt = prepare_statement (self->db, "DELETE FROM drafts WHERE key = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "DELETE FROM drafts WHERE key = ?1", context, error);
   if (stmt == NULL)
     goto failed;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
 
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -2937,7 +2937,7 @@ attune_store_save_check_in (AttuneStore    *self,
 
       /* Only what the check-in owns: a title or tags given to the entry
        * through attune_store_save_entry() stay. */
-      stmt = prepare_statement (self->db,
+      stmt = _attune_store_prepare (self->db,
                                 "UPDATE entries SET day = ?2, body = ?3, updated_at = ?4 WHERE id = ?1",
                                 context, error);
       if (stmt == NULL)
@@ -2948,7 +2948,7 @@ attune_store_save_check_in (AttuneStore    *self,
       sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, now);
 
-      if (!step_done (stmt, context, error))
+      if (!_attune_store_step_done (stmt, context, error))
         goto failed;
     }
 
@@ -3002,7 +3002,7 @@ attune_store_save_check_in (AttuneStore    *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3029,7 +3029,7 @@ attune_store_get_check_in (AttuneStore  *self,
   g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT " CHECK_IN_COLUMNS " FROM check_ins AS c "
                             "JOIN entries AS e ON e.id = c.entry_id WHERE c.entry_id = ?1",
                             context, error);
@@ -3078,7 +3078,7 @@ attune_store_list_open_ruptures (AttuneStore  *self,
   g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT " CHECK_IN_COLUMNS " FROM check_ins AS c "
                             "JOIN entries AS e ON e.id = c.entry_id "
                             "WHERE c.repair_status IN (1, 2) "
@@ -3159,7 +3159,7 @@ attune_store_follow_up_rupture (AttuneStore     *self,
 
   new_status = attune_repair_status_after (status, answer);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE check_ins SET repair_status = ?2 WHERE entry_id = ?1",
                             context, error);
   if (stmt == NULL)
@@ -3168,7 +3168,7 @@ attune_store_follow_up_rupture (AttuneStore     *self,
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int (stmt, 2, new_status);
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !add_repair_event (self, entry_id, g_get_real_time (), new_status, note, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
@@ -3179,7 +3179,7 @@ attune_store_follow_up_rupture (AttuneStore     *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3208,7 +3208,7 @@ attune_store_list_repair_events (AttuneStore  *self,
   g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT at, status, note FROM repair_events "
                             "WHERE entry_id = ?1 ORDER BY at, id",
                             context, error);
@@ -3268,7 +3268,7 @@ attune_store_find_check_in_between (AttuneStore  *self,
   if (entry_id != NULL)
     *entry_id = 0;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT entry_id FROM check_ins WHERE session_at >= ?1 AND session_at < ?2 "
                             "ORDER BY session_at, entry_id LIMIT 1",
                             context, error);
@@ -3331,7 +3331,7 @@ read_agenda_item (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "SELECT " AGENDA_COLUMNS " FROM agenda WHERE id = ?1",
                             context, error);
   if (stmt == NULL)
@@ -3406,7 +3406,7 @@ attune_store_add_agenda_item (AttuneStore  *self,
   return g_steal_pointer (&item);
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return NULL;
 }
 
@@ -3441,14 +3441,14 @@ attune_store_set_agenda_item_text (AttuneStore  *self,
   if (!begin_transaction (self->db, context, error))
     return FALSE;
 
-  stmt = prepare_statement (self->db, "UPDATE agenda SET text = ?2 WHERE id = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "UPDATE agenda SET text = ?2 WHERE id = ?1", context, error);
   if (stmt == NULL)
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     goto failed;
 
   if (sqlite3_changes (self->db) == 0)
@@ -3466,7 +3466,7 @@ attune_store_set_agenda_item_text (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3507,7 +3507,7 @@ attune_store_set_agenda_item_done (AttuneStore  *self,
 
   if (attune_agenda_item_get_done (item) == done)
     {
-      rollback_transaction (self->db);
+      _attune_store_rollback (self->db);
       return TRUE;
     }
 
@@ -3515,7 +3515,7 @@ attune_store_set_agenda_item_done (AttuneStore  *self,
   if (!done && !open_agenda_gap (self, attune_agenda_item_get_position (item), context, error))
     goto failed;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE agenda SET done = ?2, done_at = ?3 WHERE id = ?1",
                             context, error);
   if (stmt == NULL)
@@ -3528,7 +3528,7 @@ attune_store_set_agenda_item_done (AttuneStore  *self,
   else
     sqlite3_bind_null (stmt, 3);
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !renumber_agenda (self, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
@@ -3538,7 +3538,7 @@ attune_store_set_agenda_item_done (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3592,11 +3592,11 @@ attune_store_move_agenda_item (AttuneStore  *self,
 
   if (position == old_position)
     {
-      rollback_transaction (self->db);
+      _attune_store_rollback (self->db);
       return TRUE;
     }
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "UPDATE agenda SET position = CASE "
                             "  WHEN id = ?1 THEN ?3 "
                             "  WHEN ?3 < ?2 THEN position + 1 "
@@ -3610,7 +3610,7 @@ attune_store_move_agenda_item (AttuneStore  *self,
   sqlite3_bind_int64 (stmt, 2, old_position);
   sqlite3_bind_int64 (stmt, 3, position);
 
-  if (!step_done (stmt, context, error) ||
+  if (!_attune_store_step_done (stmt, context, error) ||
       !renumber_agenda (self, context, error) ||
       !commit_transaction (self->db, context, error))
     goto failed;
@@ -3620,7 +3620,7 @@ attune_store_move_agenda_item (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3651,13 +3651,13 @@ attune_store_delete_agenda_item (AttuneStore  *self,
   if (!begin_transaction (self->db, context, error))
     return FALSE;
 
-  stmt = prepare_statement (self->db, "DELETE FROM agenda WHERE id = ?1", context, error);
+  stmt = _attune_store_prepare (self->db, "DELETE FROM agenda WHERE id = ?1", context, error);
   if (stmt == NULL)
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (stmt, context, error))
+  if (!_attune_store_step_done (stmt, context, error))
     goto failed;
 
   if (sqlite3_changes (self->db) == 0)
@@ -3676,7 +3676,7 @@ attune_store_delete_agenda_item (AttuneStore  *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
@@ -3720,7 +3720,7 @@ attune_store_restore_agenda_item (AttuneStore       *self,
   if (!done && !open_agenda_gap (self, attune_agenda_item_get_position (item), context, error))
     goto failed;
 
-  stmt = prepare_statement (self->db,
+  stmt = _attune_store_prepare (self->db,
                             "INSERT INTO agenda (id, text, entry_id, position, done, done_at, created_at) "
                             "VALUES (?1, ?2, (SELECT id FROM entries WHERE id = ?3), ?4, ?5, ?6, ?7)",
                             context, error);
@@ -3761,7 +3761,7 @@ attune_store_restore_agenda_item (AttuneStore       *self,
   return TRUE;
 
 failed:
-  rollback_transaction (self->db);
+  _attune_store_rollback (self->db);
   return FALSE;
 }
 
