@@ -281,6 +281,59 @@ test_folder_at_path (void)
 }
 
 static void
+test_wal_without_database (void)
+{
+  g_autofree char *path = make_journal ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  /* A recovery file left behind when the journal itself went missing. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (wal, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  assert_open_fails (path, ATTUNE_STORE_ERROR_CORRUPT);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+}
+
+static void
+test_symlink (void)
+{
+  g_autofree char *path = make_journal ();
+  g_autofree char *elsewhere = g_build_filename (g_get_tmp_dir (), "attune-elsewhere.db", NULL);
+  g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "attune", "link.db", NULL);
+  g_autofree char *dangling = g_build_filename (g_get_user_data_dir (), "attune", "dangling.db", NULL);
+
+  g_unlink (elsewhere);
+  g_assert_cmpint (g_rename (path, elsewhere), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, path), ==, 0);
+  assert_open_fails (path, ATTUNE_STORE_ERROR_FAILED);
+  {
+    /* The file itself is fine, opened where it is. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AttuneStore) store = attune_store_open (elsewhere, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (attune_store_count_entries (store, &error), ==, 20);
+  }
+
+  /* A link to nowhere is not followed to create a file there either. */
+  g_assert_cmpint (symlink (new_path, dangling), ==, 0);
+  assert_open_fails (dangling, ATTUNE_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (dangling);
+  g_unlink (path);
+  g_assert_cmpint (g_rename (elsewhere, path), ==, 0);
+}
+
+static void
 test_reopen_after_failures_is_fine (void)
 {
   g_autofree char *path = make_journal ();
@@ -408,6 +461,8 @@ main (int   argc,
   g_test_add_func ("/store-errors/read-only-file", test_read_only_file);
   g_test_add_func ("/store-errors/read-only-folder", test_read_only_folder);
   g_test_add_func ("/store-errors/folder-at-path", test_folder_at_path);
+  g_test_add_func ("/store-errors/wal-without-database", test_wal_without_database);
+  g_test_add_func ("/store-errors/symlink", test_symlink);
   g_test_add_func ("/store-errors/healthy-journal-opens", test_reopen_after_failures_is_fine);
   g_test_add_func ("/store-errors/busy", test_busy);
   g_test_add_func ("/store-errors/disk-full", test_disk_full);

@@ -630,6 +630,91 @@ insert_v1_rows (AttuneStore *store)
   g_assert_cmpint (rc, ==, SQLITE_OK);
 }
 
+/* Words altered on disk are never shown as the person's own: a row whose
+ * text no longer matches its checksum reads as damaged, with its words left
+ * out; other rows are untouched, and saving new words makes it whole. */
+static void
+test_damaged_text (void)
+{
+  g_autoptr(AttuneStore) store = open_default_store ();
+  g_autoptr(AttuneEntry) good = new_entry ("Kept", "Still right", "2024-03-01");
+  g_autoptr(AttuneEntry) bad = new_entry ("Altered", "Secret words", "2024-03-02");
+  g_autoptr(AttuneEntry) read = NULL;
+  g_autoptr(AttuneCheckIn) check_in = attune_check_in_new ();
+  g_autoptr(AttuneCheckIn) read_check_in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  sqlite3 *db = _attune_store_get_db (store);
+  const char *tags[] = { "grief", NULL };
+  char *sql;
+
+  attune_entry_set_tags (bad, tags);
+  g_assert_true (attune_store_save_entry (store, good, &error));
+  g_assert_true (attune_store_save_entry (store, bad, &error));
+  g_assert_no_error (error);
+
+  /* Every row has its sum, and an update keeps it. */
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM entries WHERE text_sum IS NULL"), ==, 0);
+  attune_entry_set_body (good, "Still right, and more");
+  g_assert_true (attune_store_save_entry (store, good, &error));
+  read = attune_store_get_entry (store, attune_entry_get_id (good), &error);
+  g_assert_no_error (error);
+  g_assert_false (attune_entry_get_damaged (read));
+  g_assert_cmpstr (attune_entry_get_body (read), ==, "Still right, and more");
+  g_clear_object (&read);
+
+  /* Change the stored words behind the checksum's back, as a bad sector
+   * would: the sum no longer matches. */
+  sql = g_strdup_printf ("UPDATE entries SET text_sum = text_sum + 1 WHERE id = %" G_GINT64_FORMAT,
+                         attune_entry_get_id (bad));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_free (sql);
+
+  read = attune_store_get_entry (store, attune_entry_get_id (bad), &error);
+  g_assert_no_error (error);
+  g_assert_true (attune_entry_get_damaged (read));
+  g_assert_cmpstr (attune_entry_get_title (read), ==, "");
+  g_assert_cmpstr (attune_entry_get_body (read), ==, "");
+  g_assert_null (attune_entry_get_tags (read)[0]);
+  title = attune_entry_dup_display_title (read);
+  g_assert_cmpstr (title, ==, "Damaged entry");
+  g_assert_cmpstr (attune_entry_get_day (read), ==, "2024-03-02");
+  g_clear_object (&read);
+
+  read = attune_store_get_entry (store, attune_entry_get_id (good), &error);
+  g_assert_false (attune_entry_get_damaged (read));
+  g_clear_object (&read);
+
+  /* The person rewrites it: whole again. */
+  attune_entry_set_body (bad, "Written again");
+  g_assert_true (attune_store_save_entry (store, bad, &error));
+  g_assert_no_error (error);
+  read = attune_store_get_entry (store, attune_entry_get_id (bad), &error);
+  g_assert_false (attune_entry_get_damaged (read));
+  g_assert_cmpstr (attune_entry_get_body (read), ==, "Written again");
+  g_clear_object (&read);
+
+  /* A check-in's written answers have their own sum. */
+  attune_check_in_set_session_at (check_in, 1700000000);
+  attune_check_in_set_what_happened (check_in, "They looked at the clock");
+  attune_check_in_set_message (check_in, "I felt rushed");
+  g_assert_true (attune_store_save_check_in (store, check_in, &error));
+  g_assert_no_error (error);
+  read_check_in = attune_store_get_check_in (store, attune_check_in_get_entry_id (check_in), &error);
+  g_assert_no_error (error);
+  g_assert_false (attune_check_in_get_damaged (read_check_in));
+  g_assert_cmpstr (attune_check_in_get_message (read_check_in), ==, "I felt rushed");
+  g_clear_object (&read_check_in);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE check_ins SET text_sum = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  read_check_in = attune_store_get_check_in (store, attune_check_in_get_entry_id (check_in), &error);
+  g_assert_no_error (error);
+  g_assert_true (attune_check_in_get_damaged (read_check_in));
+  g_assert_cmpstr (attune_check_in_get_what_happened (read_check_in), ==, "");
+  g_assert_cmpstr (attune_check_in_get_message (read_check_in), ==, "");
+  g_assert_cmpint (attune_check_in_get_session_at (read_check_in), ==, 1700000000);
+}
+
 static void
 test_migrations (void)
 {
@@ -857,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/store/file-modes", test_file_modes);
   g_test_add_func ("/store/pragmas", test_pragmas);
   g_test_add_func ("/store/timeline-uses-index", test_timeline_uses_index);
+  g_test_add_func ("/store/damaged-text", test_damaged_text);
   g_test_add_func ("/store/migrations", test_migrations);
   g_test_add_func ("/store/entry-object", test_entry_object);
 

@@ -42,6 +42,7 @@ struct _AttuneCheckIn
   char               *message;
 
   AttuneRepairStatus  repair_status;
+  gboolean            damaged;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneCheckIn, attune_check_in, G_TYPE_OBJECT)
@@ -476,6 +477,7 @@ attune_check_in_copy (AttuneCheckIn *self)
   g_free (copy->message);
   copy->message = g_strdup (self->message);
   copy->repair_status = self->repair_status;
+  copy->damaged = self->damaged;
 
   return copy;
 }
@@ -1443,7 +1445,43 @@ attune_check_in_deserialize (const char  *text,
   return g_steal_pointer (&self);
 }
 
+/**
+ * attune_check_in_get_damaged:
+ * @self: an #AttuneCheckIn
+ *
+ * Gets whether the store found the written answers of this check-in altered
+ * on disk when it read them. Its free-text answers are then read as empty,
+ * so that altered words are never shown or exported as the person's own;
+ * the choices (scales, kinds, plan) are still there.
+ *
+ * Returns: %TRUE if the check-in's text could not be read intact
+ */
+gboolean
+attune_check_in_get_damaged (AttuneCheckIn *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CHECK_IN (self), FALSE);
+
+  return self->damaged;
+}
+
 /* Private API for the store */
+
+void
+_attune_check_in_set_damaged (AttuneCheckIn *self)
+{
+  /* Only on fresh objects, right after reading them. */
+  self->damaged = TRUE;
+  g_free (self->other_kind);
+  self->other_kind = g_strdup ("");
+  g_free (self->what_happened);
+  self->what_happened = g_strdup ("");
+  g_free (self->felt);
+  self->felt = g_strdup ("");
+  g_free (self->needed);
+  self->needed = g_strdup ("");
+  g_free (self->message);
+  self->message = g_strdup ("");
+}
 
 /**
  * _attune_check_in_set_saved:

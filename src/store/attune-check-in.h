@@ -179,6 +179,7 @@ void                attune_check_in_set_message        (AttuneCheckIn      *self
                                                         const char         *text);
 /* Repair (kept by the store; read-only here) */
 AttuneRepairStatus  attune_check_in_get_repair_status  (AttuneCheckIn      *self);
+gboolean            attune_check_in_get_damaged        (AttuneCheckIn      *self);
 
 /* Derived */
 gboolean            attune_check_in_has_rupture        (AttuneCheckIn      *self);

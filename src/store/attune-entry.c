@@ -33,6 +33,7 @@ struct _AttuneEntry
   gint64           created_at;
   gint64           updated_at;
   int              repair_status;
+  gboolean         damaged;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneEntry, attune_entry, G_TYPE_OBJECT)
@@ -397,6 +398,7 @@ attune_entry_copy (AttuneEntry *self)
                       self->title, self->body, self->mood, self->bring,
                       g_strdupv (self->tags));
   copy->repair_status = self->repair_status;
+  copy->damaged = self->damaged;
 
   return copy;
 }
@@ -807,6 +809,25 @@ attune_entry_get_repair_status (AttuneEntry *self)
 }
 
 /**
+ * attune_entry_get_damaged:
+ * @self: an #AttuneEntry
+ *
+ * Gets whether the store found the entry's text altered on disk (its
+ * checksum did not match) when it read it. A damaged entry is read with
+ * its title, text and tags left empty, so that altered words are never
+ * shown or exported as if they were the person's own.
+ *
+ * Returns: %TRUE if the entry's text could not be read intact
+ */
+gboolean
+attune_entry_get_damaged (AttuneEntry *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ENTRY (self), FALSE);
+
+  return self->damaged;
+}
+
+/**
  * attune_entry_dup_display_title:
  * @self: an #AttuneEntry
  *
@@ -821,6 +842,9 @@ attune_entry_dup_display_title (AttuneEntry *self)
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (ATTUNE_IS_ENTRY (self), NULL);
+
+  if (self->damaged)
+    return g_strdup (_("Damaged entry"));
 
   title = g_strstrip (g_strdup (self->title));
   if (title[0] != '\0')
@@ -994,4 +1018,17 @@ _attune_entry_set_saved (AttuneEntry *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+_attune_entry_set_damaged (AttuneEntry *self)
+{
+  /* Only on fresh objects, right after _attune_entry_load(). */
+  self->damaged = TRUE;
+  g_free (self->title);
+  self->title = g_strdup ("");
+  g_free (self->body);
+  self->body = g_strdup ("");
+  g_strfreev (self->tags);
+  self->tags = g_new0 (char *, 1);
 }

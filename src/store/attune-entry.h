@@ -65,6 +65,7 @@ gboolean         attune_entry_is_empty        (AttuneEntry     *self);
 /* For check-ins: an AttuneRepairStatus (ATTUNE_REPAIR_NONE for notes), filled in by the
  * store when it reads the timeline, so rows can show a badge without another query. */
 int              attune_entry_get_repair_status (AttuneEntry   *self);
+gboolean         attune_entry_get_damaged     (AttuneEntry     *self);
 char            *attune_entry_dup_display_title (AttuneEntry   *self);
 char            *attune_entry_dup_excerpt     (AttuneEntry     *self,
                                                guint            max_chars);

@@ -26,14 +26,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
   "e.mood, e.bring, " \
   "(SELECT group_concat(t.name, char(31)) FROM entry_tags AS et " \
   "JOIN tags AS t ON t.id = et.tag_id WHERE et.entry_id = e.id), " \
-  "(SELECT c.repair_status FROM check_ins AS c WHERE c.entry_id = e.id)"
+  "(SELECT c.repair_status FROM check_ins AS c WHERE c.entry_id = e.id), " \
+  "e.text_sum, e.tag_text"
 
 /* The columns _attune_store_check_in_from_row() reads, for a FROM check_ins AS c
  * JOIN entries AS e ON e.id = c.entry_id. */
 #define ATTUNE_CHECK_IN_COLUMNS \
   "c.entry_id, e.uuid, c.session_at, c.mode, c.connected, c.heard, c.mattered, c.suited, " \
   "c.rupture, c.kinds, c.other_kind, c.intensity, c.what_happened, c.felt, c.needed, " \
-  "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status"
+  "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status, c.text_sum"
 
 /* The timeline order, newest first. */
 #define ATTUNE_ENTRY_ORDER "e.day DESC, e.created_at DESC, e.id DESC"
@@ -108,6 +109,23 @@ void              _attune_entry_load              (AttuneEntry     *self,
                                                    char           **tags);
 void              _attune_entry_set_repair_status (AttuneEntry     *self,
                                                    int              repair_status);
+void              _attune_entry_set_damaged       (AttuneEntry     *self);
+void              _attune_check_in_set_damaged    (AttuneCheckIn   *self);
+
+/* Per-row checksums of the text a person wrote (schema 4): a 64-bit FNV-1a
+ * over each field's length and bytes, NULL fields marked apart from empty
+ * ones. The same function is the SQL function attune_text_sum(...) that the
+ * schema's triggers call, so every write path keeps it, and readers compare
+ * it with what they read (_attune_store_entry_from_row()). */
+gint64            _attune_text_sum                (guint            n_fields,
+                                                   const char     **fields,
+                                                   const int       *lengths);
+gboolean          _attune_store_register_functions (sqlite3        *db,
+                                                   GError         **error);
+gboolean          _attune_store_column_sum_ok     (sqlite3_stmt    *stmt,
+                                                   int              sum_column,
+                                                   guint            n_fields,
+                                                   const int       *columns);
 void              _attune_entry_set_saved         (AttuneEntry     *self,
                                                    gint64           id,
                                                    const char      *uuid,

@@ -186,6 +186,35 @@ static const char * const migrations[] = {
   "CREATE INDEX agenda_entry ON agenda (entry_id);"
   "CREATE INDEX agenda_order ON agenda (done, position);"
   "PRAGMA user_version = 3;",
+
+  /* 3 → 4: a checksum of the words in each entry and check-in, kept by
+   * triggers through attune_text_sum() (registered on every connection, see
+   * _attune_store_register_functions()), so that text altered on disk is
+   * found when read instead of shown as the person's own. PRAGMA
+   * integrity_check sees broken structure, not changed bytes inside a
+   * record. */
+  "ALTER TABLE entries ADD COLUMN text_sum INTEGER;"
+  "ALTER TABLE check_ins ADD COLUMN text_sum INTEGER;"
+  "UPDATE entries SET text_sum = attune_text_sum (title, body, tag_text);"
+  "UPDATE check_ins SET text_sum = attune_text_sum (other_kind, what_happened, felt, needed, message);"
+  "CREATE TRIGGER entries_sum_insert AFTER INSERT ON entries BEGIN"
+  "  UPDATE entries SET text_sum = attune_text_sum (new.title, new.body, new.tag_text)"
+  "    WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER entries_sum_update AFTER UPDATE OF title, body, tag_text ON entries BEGIN"
+  "  UPDATE entries SET text_sum = attune_text_sum (new.title, new.body, new.tag_text)"
+  "    WHERE id = new.id;"
+  "END;"
+  "CREATE TRIGGER check_ins_sum_insert AFTER INSERT ON check_ins BEGIN"
+  "  UPDATE check_ins SET text_sum = attune_text_sum (new.other_kind, new.what_happened,"
+  "    new.felt, new.needed, new.message) WHERE entry_id = new.entry_id;"
+  "END;"
+  "CREATE TRIGGER check_ins_sum_update AFTER UPDATE OF other_kind, what_happened, felt, needed,"
+  "    message ON check_ins BEGIN"
+  "  UPDATE check_ins SET text_sum = attune_text_sum (new.other_kind, new.what_happened,"
+  "    new.felt, new.needed, new.message) WHERE entry_id = new.entry_id;"
+  "END;"
+  "PRAGMA user_version = 4;",
 };
 
 #define LATEST_SCHEMA_VERSION G_N_ELEMENTS (migrations)
@@ -204,9 +233,157 @@ static const MigrationFixup migration_fixups[] = {
   NULL,
   NULL,
   add_agenda_for_bring_entries,
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_fixups) == G_N_ELEMENTS (migrations));
+
+/* Checksums of the words (schema 4) */
+
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME G_GUINT64_CONSTANT (0x100000001b3)
+
+static inline guint64
+fnv_bytes (guint64       hash,
+           const guint8 *bytes,
+           gsize         n_bytes)
+{
+  for (gsize i = 0; i < n_bytes; i++)
+    {
+      hash ^= bytes[i];
+      hash *= FNV_PRIME;
+    }
+
+  return hash;
+}
+
+gint64
+_attune_text_sum (guint         n_fields,
+                  const char  **fields,
+                  const int    *lengths)
+{
+  guint64 hash = FNV_OFFSET;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      /* The length first, so "ab" + "c" and "a" + "bc" differ; a NULL
+       * field counts as length -1, apart from an empty one. */
+      gint64 length = fields[i] != NULL ? MAX (lengths[i], 0) : -1;
+      guint8 prefix[8];
+
+      for (guint b = 0; b < 8; b++)
+        prefix[b] = (guint8) (((guint64) length >> (8 * b)) & 0xff);
+
+      hash = fnv_bytes (hash, prefix, sizeof prefix);
+      if (fields[i] != NULL)
+        hash = fnv_bytes (hash, (const guint8 *) fields[i], (gsize) MAX (lengths[i], 0));
+    }
+
+  return (gint64) hash;
+}
+
+#define MAX_SUM_FIELDS 8
+
+static void
+text_sum_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *fields[MAX_SUM_FIELDS];
+  int lengths[MAX_SUM_FIELDS];
+
+  if (argc < 1 || argc > MAX_SUM_FIELDS)
+    {
+      sqlite3_result_error (context, "attune_text_sum() takes 1 to 8 arguments", -1);
+      return;
+    }
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+        {
+          fields[i] = NULL;
+          lengths[i] = 0;
+        }
+      else
+        {
+          fields[i] = (const char *) sqlite3_value_text (argv[i]);
+          lengths[i] = sqlite3_value_bytes (argv[i]);
+        }
+    }
+
+  sqlite3_result_int64 (context, _attune_text_sum ((guint) argc, fields, lengths));
+}
+
+/**
+ * _attune_store_register_functions:
+ * @db: a connection to a journal
+ * @error: return location for a #GError
+ *
+ * Registers attune_text_sum(), which the schema's triggers call, on @db.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_attune_store_register_functions (sqlite3  *db,
+                                  GError  **error)
+{
+  int rc = sqlite3_create_function (db, "attune_text_sum", -1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                    NULL, text_sum_function, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _attune_store_set_error (error, db, rc, _("The journal could not be opened."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _attune_store_column_sum_ok:
+ * @stmt: a statement positioned on a row
+ * @sum_column: the column holding the stored checksum
+ * @n_fields: how many text columns it covers
+ * @columns: those columns, in the order of the schema's attune_text_sum() call
+ *
+ * Checks the words of the current row against their stored checksum.
+ *
+ * Returns: %TRUE if they match
+ */
+gboolean
+_attune_store_column_sum_ok (sqlite3_stmt *stmt,
+                             int           sum_column,
+                             guint         n_fields,
+                             const int    *columns)
+{
+  const char *fields[MAX_SUM_FIELDS];
+  int lengths[MAX_SUM_FIELDS];
+
+  g_assert (n_fields <= MAX_SUM_FIELDS);
+
+  if (sqlite3_column_type (stmt, sum_column) != SQLITE_INTEGER)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      /* A damaged record can hold another type: read it as text the way
+       * the trigger did, NULL as NULL. */
+      if (sqlite3_column_type (stmt, columns[i]) == SQLITE_NULL)
+        {
+          fields[i] = NULL;
+          lengths[i] = 0;
+        }
+      else
+        {
+          fields[i] = (const char *) sqlite3_column_text (stmt, columns[i]);
+          lengths[i] = sqlite3_column_bytes (stmt, columns[i]);
+        }
+    }
+
+  return _attune_text_sum (n_fields, fields, lengths) == sqlite3_column_int64 (stmt, sum_column);
+}
 
 /* Error helpers */
 
@@ -815,6 +992,23 @@ open_store (const char  *path,
           return NULL;
         }
 
+      /* A write-ahead log without its database holds changes nobody has
+       * merged yet; a new journal here would reset it and lose them. */
+      {
+        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+        struct stat wal_st;
+
+        if (g_lstat (wal, &wal_st) == 0 && wal_st.st_size > 0)
+          {
+            g_autofree char *wal_display = g_filename_display_name (wal);
+
+            g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
+                         _("The journal file is missing, but its recovery file “%s” is still there and may hold recent writing. Put the journal file back, or move the recovery file away to start a new journal. Nothing was changed."),
+                         wal_display);
+            return NULL;
+          }
+      }
+
       if (g_stat (dir, &st) == 0 && is_read_only_for_us (dir, &st))
         {
           g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
@@ -830,14 +1024,13 @@ open_store (const char  *path,
     }
   else
     {
-      /* Follow a symbolic link for the checks, as SQLite will. */
-      if (S_ISLNK (st.st_mode) && g_stat (path, &st) != 0)
+      /* A link could lead the journal's private words, and the side files
+       * SQLite creates beside it, to a place outside its private folder. */
+      if (S_ISLNK (st.st_mode))
         {
-          int saved_errno = errno;
-
           g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
-                       _("The journal “%s” could not be opened: %s."),
-                       display, g_strerror (saved_errno));
+                       _("The journal “%s” is a link to another place. To keep it private, Attune only opens a journal that is a file in its own folder: move the file there and try again. Nothing was changed."),
+                       display);
           return NULL;
         }
 
@@ -885,7 +1078,8 @@ open_store (const char  *path,
       goto failed;
     }
 
-  if (!configure_connection (self->db, error) ||
+  if (!_attune_store_register_functions (self->db, error) ||
+      !configure_connection (self->db, error) ||
       !migrate (self, target_version, error))
     goto failed;
 
@@ -971,6 +1165,13 @@ _attune_store_entry_from_row (sqlite3_stmt *stmt)
                       sqlite3_column_int (stmt, 9) != 0,
                       tags);
   _attune_entry_set_repair_status (entry, sqlite3_column_int (stmt, 11));
+
+  {
+    static const int text_columns[] = { 6, 7, 13 };
+
+    if (!_attune_store_column_sum_ok (stmt, 12, G_N_ELEMENTS (text_columns), text_columns))
+      _attune_entry_set_damaged (entry);
+  }
 
   return entry;
 }
@@ -1932,6 +2133,13 @@ _attune_store_check_in_from_row (sqlite3_stmt *stmt)
                               (const char *) sqlite3_column_text (stmt, 1),
                               sqlite3_column_int (stmt, 19));
 
+  {
+    static const int text_columns[] = { 10, 12, 13, 14, 18 };
+
+    if (!_attune_store_column_sum_ok (stmt, 20, G_N_ELEMENTS (text_columns), text_columns))
+      _attune_check_in_set_damaged (check_in);
+  }
+
   return check_in;
 }
 
@@ -2250,7 +2458,8 @@ attune_store_open_read_only (const char  *path,
     }
 
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
-  if (!_attune_store_exec (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
+  if (!_attune_store_register_functions (self->db, error) ||
+      !_attune_store_exec (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       return NULL;
