@@ -713,6 +713,35 @@ test_damaged_text (void)
   g_assert_cmpstr (attune_check_in_get_what_happened (read_check_in), ==, "");
   g_assert_cmpstr (attune_check_in_get_message (read_check_in), ==, "");
   g_assert_cmpint (attune_check_in_get_session_at (read_check_in), ==, 1700000000);
+
+  /* Tag names live in their own table: one altered there shows on every
+   * entry that has it, so they are checked against the entry's words. */
+  {
+    g_autoptr(AttuneEntry) tagged = new_entry ("Tagged", "Walked by the river", "2024-03-03");
+    g_autoptr(AttuneEntry) cased = new_entry ("Cased", "Same tag, other case", "2024-03-04");
+    const char *walk[] = { "long walks", "River", NULL };
+    const char *walk_upper[] = { "LONG WALKS", NULL };
+
+    attune_entry_set_tags (tagged, walk);
+    attune_entry_set_tags (cased, walk_upper);
+    g_assert_true (attune_store_save_entry (store, tagged, &error));
+    g_assert_true (attune_store_save_entry (store, cased, &error));
+    g_assert_no_error (error);
+
+    read = attune_store_get_entry (store, attune_entry_get_id (cased), &error);
+    g_assert_false (attune_entry_get_damaged (read));
+    g_assert_cmpstr (attune_entry_get_tags (read)[0], ==, "long walks");
+    g_clear_object (&read);
+
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE tags SET name = 'long talks' WHERE name = 'long walks'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    read = attune_store_get_entry (store, attune_entry_get_id (tagged), &error);
+    g_assert_true (attune_entry_get_damaged (read));
+    g_clear_object (&read);
+    read = attune_store_get_entry (store, attune_entry_get_id (cased), &error);
+    g_assert_true (attune_entry_get_damaged (read));
+    g_clear_object (&read);
+  }
 }
 
 static void

@@ -36,6 +36,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
   "c.rupture, c.kinds, c.other_kind, c.intensity, c.what_happened, c.felt, c.needed, " \
   "c.resolved, c.spoke_up, c.plan, c.message, c.repair_status, c.text_sum"
 
+/* PRAGMA application_id of every Attune journal: "Attu", so that other
+ * programs' databases are not mistaken for ours. */
+#define ATTUNE_APPLICATION_ID 0x41747475
+
 /* The timeline order, newest first. */
 #define ATTUNE_ENTRY_ORDER "e.day DESC, e.created_at DESC, e.id DESC"
 

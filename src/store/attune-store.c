@@ -17,12 +17,10 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "attune-snapshot.h"
 #include "attune-store.h"
 #include "attune-store-private.h"
 #include "attune-timeline-private.h"
-
-/* "Attu", so that other programs' databases are not mistaken for ours. */
-#define ATTUNE_APPLICATION_ID 0x41747475
 
 /* The version of the content format written into entries.format. */
 #define ATTUNE_CONTENT_FORMAT 1
@@ -1055,6 +1053,21 @@ open_store (const char  *path,
       }
     }
 
+  /* A journal about to change format is kept as it was first (issue 5). */
+  if (!created && version > 0 && version < target_version)
+    {
+      g_autoptr(AttuneSnapshot) before = NULL;
+
+      before = attune_snapshots_take (path, ATTUNE_SNAPSHOT_BEFORE_UPDATE, NULL, error);
+      if (before == NULL)
+        {
+          g_prefix_error (error, _("The journal was not updated to the new format, because a safety copy could not be made first. "));
+          return NULL;
+        }
+
+      attune_snapshots_rotate (path, NULL, NULL);
+    }
+
   self = g_object_new (ATTUNE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->schema_version = version;
@@ -1131,6 +1144,50 @@ compare_tags (gconstpointer a,
   return cmp != 0 ? cmp : strcmp (tag_a, tag_b);
 }
 
+/* Whether the tag names read through entry_tags (which the checksum does
+ * not cover) are the ones in the entry's own tag_text (which it does): each
+ * name found there whole, and nothing else there. Without regard to case:
+ * a tag keeps the case it was first written in. */
+static gboolean
+tags_match_text (char       **tags,
+                 const char  *tag_text)
+{
+  g_autofree char *folded_text = g_utf8_casefold (tag_text != NULL ? tag_text : "", -1);
+  gsize text_length = strlen (folded_text);
+  gsize total = 0;
+  guint n_tags = 0;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (tags[i], -1);
+      gsize length = strlen (folded);
+      const char *found = folded_text;
+      gboolean whole = FALSE;
+
+      while (length > 0 && (found = strstr (found, folded)) != NULL)
+        {
+          if ((found == folded_text || found[-1] == ' ') &&
+              (found[length] == '\0' || found[length] == ' '))
+            {
+              whole = TRUE;
+              break;
+            }
+          found++;
+        }
+
+      if (!whole)
+        return FALSE;
+
+      total += length;
+      n_tags++;
+    }
+
+  if (n_tags > 0)
+    total += n_tags - 1;
+
+  return total == text_length;
+}
+
 /**
  * _attune_store_entry_from_row:
  * @stmt: a statement positioned on a row selecting %ATTUNE_ENTRY_COLUMNS
@@ -1169,7 +1226,8 @@ _attune_store_entry_from_row (sqlite3_stmt *stmt)
   {
     static const int text_columns[] = { 6, 7, 13 };
 
-    if (!_attune_store_column_sum_ok (stmt, 12, G_N_ELEMENTS (text_columns), text_columns))
+    if (!_attune_store_column_sum_ok (stmt, 12, G_N_ELEMENTS (text_columns), text_columns) ||
+        !tags_match_text (tags, (const char *) sqlite3_column_text (stmt, 13)))
       _attune_entry_set_damaged (entry);
   }
 
