@@ -19,7 +19,12 @@ packages=(
   # headless test session
   xvfb xauth x11-utils xdotool dbus dbus-daemon at-spi2-core
   python3-pyatspi python3-dogtail imagemagick poppler-utils
+  # fuzzing, leak checks and the no-network test (tests/fuzz/run.sh, tests/run-all.sh)
+  clang valgrind strace
 )
+# libFuzzer's runtime is only a recommendation of clang: name the one for Debian's clang.
+clang_rt=$(apt-cache depends clang 2>/dev/null | sed -n 's/.*Depends: clang-\([0-9]*\)$/libclang-rt-\1-dev/p' | head -n 1)
+packages+=("${clang_rt:-libclang-rt-14-dev}")
 
 missing=()
 for p in "${packages[@]}"; do

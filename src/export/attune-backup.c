@@ -1145,6 +1145,86 @@ line_of (const char *text,
 }
 
 static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* json-glib 1.6 reads several values one after another ("[1] {}") and leaks all
+ * but the last (found by tests/fuzz/fuzz-backup.c). A backup is one object:
+ * refuse anything after its closing brace before json-glib sees it. Brackets
+ * inside strings do not count; an object that never closes is left to
+ * json-glib, which names the problem. */
+static gboolean
+check_single_value (const char  *json,
+                    gsize        length,
+                    GError     **error)
+{
+  gsize depth = 0;
+  gsize i = 0;
+
+  while (i < length && is_json_space (json[i]))
+    i++;
+
+  /* Find the byte after the first value: a number, true, false or null ends at
+   * the first byte that cannot be part of it. */
+  if (i < length && json[i] != '{' && json[i] != '[' && json[i] != '"')
+    {
+      while (i < length && !is_json_space (json[i]) && strchr (",:{}[]\"", json[i]) == NULL)
+        i++;
+      goto rest;
+    }
+
+  for (; i < length; i++)
+    {
+      char c = json[i];
+
+      if (c == '"')
+        {
+          for (i++; i < length && json[i] != '"'; i++)
+            if (json[i] == '\\')
+              i++;
+          if (i >= length)
+            return TRUE;
+          if (depth == 0)
+            {
+              i++;
+              break;
+            }
+        }
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            break;
+          if (--depth == 0)
+            {
+              i++;
+              break;
+            }
+        }
+    }
+
+  if (depth > 0)
+    return TRUE;
+
+rest:
+  for (; i < length; i++)
+    {
+      if (!is_json_space (json[i]))
+        {
+          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+                       _("The file is not valid JSON (more follows the end of the backup at byte %zu, line %u). Nothing was imported."),
+                       (size_t) i, line_of (json, i));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
 check_bytes (const char  *json,
              gsize        length,
              GError     **error)
@@ -1230,7 +1310,8 @@ attune_backup_parse (const char  *json,
   g_return_val_if_fail (json != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_bytes (json, length, error))
+  if (!check_bytes (json, length, error) ||
+      !check_single_value (json, length, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
