@@ -24,6 +24,7 @@
 #include "attune-reminder.h"
 #include "attune-report.h"
 #include "attune-schedule.h"
+#include "attune-snapshot.h"
 #include "attune-window.h"
 
 /* Reminders compare the wall clock on this tick rather than arming one long timeout:
@@ -47,6 +48,8 @@ struct _AttuneApplication
   gboolean        held_for_background;
   GCancellable   *cancellable;
   GtkWindow      *preferences;   /* weak */
+  char           *snapshot_day;  /* the local day a daily backup was last seen to */
+  gboolean        taking_snapshot;
 #if HAVE_LIBPORTAL
   XdpPortal      *portal;
 #endif
@@ -248,10 +251,60 @@ check_reminders (AttuneApplication *self)
   set_reminder_start (self, start);
 }
 
+/* Daily backups (issue 5): taken in a worker thread through a read-only
+ * connection of its own, at most once a day, checked on the reminder tick
+ * so that an Attune left running for days still takes them. */
+
+static void
+daily_snapshot_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AttuneApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->taking_snapshot = FALSE;
+
+  if (!attune_snapshots_take_daily_finish (result, &error))
+    {
+      /* Tried again on the next tick; not shown in the window, which is
+       * about the journal itself, but said where someone debugging looks. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_printerr ("Daily backup: %s\n", error->message);
+      g_clear_pointer (&self->snapshot_day, g_free);
+    }
+}
+
+static void
+maybe_take_daily_snapshot (AttuneApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->store == NULL || self->taking_snapshot ||
+      g_strcmp0 (self->snapshot_day, today) == 0)
+    return;
+
+  g_free (self->snapshot_day);
+  self->snapshot_day = g_steal_pointer (&today);
+  self->taking_snapshot = TRUE;
+  attune_snapshots_take_daily_async (attune_store_get_path (self->store), self->cancellable,
+                                     daily_snapshot_done_cb, g_object_ref (self));
+}
+
+static gboolean
+first_snapshot_cb (gpointer user_data)
+{
+  maybe_take_daily_snapshot (ATTUNE_APPLICATION (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 reminder_tick_cb (gpointer user_data)
 {
   check_reminders (ATTUNE_APPLICATION (user_data));
+  maybe_take_daily_snapshot (ATTUNE_APPLICATION (user_data));
 
   return G_SOURCE_CONTINUE;
 }
@@ -596,6 +649,74 @@ attune_application_retry_open (GSimpleAction *action,
     gtk_window_destroy (old_window);
 }
 
+/* Restoring a backup: every window lets go of the journal, the journal is
+ * set aside and replaced by the backup, and a new window opens on it. */
+static void
+attune_application_restore_backup (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  AttuneApplication *self = user_data;
+  const char *snapshot_path = g_variant_get_string (parameter, NULL);
+  g_autofree char *journal_path = dup_store_path (self);
+  g_autoptr(AttuneSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set_aside = NULL;
+  g_autofree char *message = NULL;
+  AttuneStore *old_store = self->store;
+  AttuneWindow *window;
+  GList *windows;
+
+  snapshot = attune_snapshots_lookup (journal_path, snapshot_path, &error);
+
+  g_application_hold (G_APPLICATION (self));
+
+  if (snapshot != NULL)
+    {
+      /* Close every window, so that nothing holds the journal open. */
+      windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+      for (GList *l = windows; l != NULL; l = l->next)
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      g_list_free (windows);
+
+      if (old_store != NULL)
+        g_object_add_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
+      g_clear_object (&self->store);
+      for (guint i = 0; i < 100 && old_store != NULL; i++)
+        g_main_context_iteration (NULL, FALSE);
+
+      if (old_store != NULL)
+        {
+          g_object_remove_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
+          g_set_error (&error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_BUSY,
+                       _("The journal is still in use, so the backup was not restored. Close Attune, open it again and try once more."));
+        }
+      else if (attune_snapshots_restore (journal_path, snapshot, NULL, &set_aside, &error))
+        {
+          g_autofree char *when = NULL;
+          g_autoptr(GDateTime) local = g_date_time_to_local (attune_snapshot_get_taken_at (snapshot));
+
+          /* Translators: a date and time, see strftime(3) */
+          when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+          message = set_aside != NULL
+            ? g_strdup_printf (_("Restored the backup from %s. Your journal as it was is kept in the backups folder."), when)
+            : g_strdup_printf (_("Restored the backup from %s."), when);
+        }
+    }
+
+  if (message == NULL)
+    message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
+
+  /* The journal (restored, or as it was) opens in a new window. */
+  open_store (self);
+  check_reminders (self);
+  window = create_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  attune_window_show_message (window, message);
+
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 attune_application_quit (GSimpleAction *action,
                          GVariant      *parameter,
@@ -637,6 +758,7 @@ static const GActionEntry app_actions[] = {
   { "quit", attune_application_quit },
   { "check-in", attune_application_check_in, "x" },
   { "about-ruptures", attune_application_about_ruptures },
+  { "restore-backup", attune_application_restore_backup, "s" },
 };
 
 /* Command line: export and import without a window. They work on their own
@@ -899,6 +1021,8 @@ attune_application_startup (GApplication *app)
   self->reminder_tick_id = g_timeout_add_seconds (REMINDER_TICK_SECONDS, reminder_tick_cb, self);
   /* After registration has finished, so that a notification can be sent. */
   g_idle_add_once (first_reminder_check_cb, g_object_ref (self));
+  /* Well after the first frame: a backup reads the whole journal. */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 20, first_snapshot_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -953,6 +1077,7 @@ attune_application_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->schedule, attune_schedule_unref);
   g_clear_pointer (&self->reminder_start, g_date_time_unref);
+  g_clear_pointer (&self->snapshot_day, g_free);
 
   G_OBJECT_CLASS (attune_application_parent_class)->finalize (object);
 }

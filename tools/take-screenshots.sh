@@ -31,11 +31,13 @@ sample=$build/tests/attune-sample-journal
 work=$(mktemp -d "${TMPDIR:-/tmp}/attune-shots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# shot NAME WIDTH HEIGHT SCHEME JOURNAL(sample|empty|corrupt|new) WELCOME_DONE KEYS...
+# shot NAME WIDTH HEIGHT SCHEME JOURNAL(sample|empty|corrupt|new|backups|damaged-with-backup) WELCOME_DONE KEYS...
 # KEYS are xdotool commands run one by one against the app's window, e.g. "key ctrl+f".
 shot() {
   local name=$1 width=$2 height=$3 scheme=$4 journal=$5 welcome=$6
   shift 6
+  # ATTUNE_SHOT_ONLY=REGEX takes only the shots whose names match.
+  [[ -z ${ATTUNE_SHOT_ONLY:-} || $name =~ $ATTUNE_SHOT_ONLY ]] || return 0
   local home=$work/$name
   mkdir -p "$home/data/attune" "$home/config/glib-2.0/settings" "$home/runtime"
   chmod 0700 "$home/runtime"
@@ -49,6 +51,17 @@ KEYS
   case $journal in
     sample) "$sample" "$home/data/attune/attune.db" ;;
     corrupt) head -c 8192 /dev/urandom > "$home/data/attune/attune.db" ;;
+    # The sample journal with two earlier backups (a closed journal is a valid snapshot),
+    # and the same with the journal's schema page then damaged.
+    backups|damaged-with-backup)
+      "$sample" "$home/data/attune/attune.db"
+      mkdir -m 0700 -p "$home/data/attune/backups"
+      install -m 0600 "$home/data/attune/attune.db" "$home/data/attune/backups/attune-daily-$(date -u -d yesterday +%Y%m%dT080000Z).db"
+      install -m 0600 "$home/data/attune/attune.db" "$home/data/attune/backups/attune-manual-$(date -u -d '3 days ago' +%Y%m%dT191500Z).db"
+      if [[ $journal == damaged-with-backup ]]; then
+        head -c 3000 /dev/urandom | dd of="$home/data/attune/attune.db" bs=1 seek=100 conv=notrunc status=none
+      fi
+      ;;
     *) ;;
   esac
 
@@ -99,5 +112,9 @@ shot empty-dark 900 700 dark new true
 shot narrow-editor 360 720 default sample true "mousemove 180 150 click 1"
 shot narrow-search-dark 360 720 dark sample true "key ctrl+f" "type sleep"
 shot preferences 900 700 default sample true "key ctrl+comma"
+shot backups 900 700 default backups true "key ctrl+comma" "mousemove 350 27 click 1"
+shot backups-dark 900 700 dark backups true "key ctrl+comma" "mousemove 350 27 click 1"
+shot damaged-with-backup 900 700 default damaged-with-backup true
+shot damaged-with-backup-narrow-dark 360 720 dark damaged-with-backup true
 shot shortcuts 1100 720 default sample true "key ctrl+question"
 shot about-dark 900 700 dark sample true "key F10" "key Down Down Return"

@@ -900,6 +900,47 @@ attune_snapshots_find_newest_good (const char  *journal_path,
   return NULL;
 }
 
+/**
+ * attune_snapshots_lookup:
+ * @journal_path: (type filename): the journal
+ * @snapshot_path: (type filename): a file in its backups folder
+ * @error: return location for a #GError
+ *
+ * Finds one of the journal's snapshots by its file. Only files in the
+ * journal's own backups folder, named as Attune names them, are found.
+ *
+ * Returns: (transfer full) (nullable): the snapshot, or %NULL with @error set
+ */
+AttuneSnapshot *
+attune_snapshots_lookup (const char  *journal_path,
+                         const char  *snapshot_path,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) snapshots = NULL;
+
+  g_return_val_if_fail (journal_path != NULL, NULL);
+  g_return_val_if_fail (snapshot_path != NULL, NULL);
+
+  snapshots = list_by_name (journal_path, error);
+  if (snapshots == NULL)
+    return NULL;
+
+  for (guint i = 0; i < snapshots->len; i++)
+    {
+      AttuneSnapshot *snapshot = g_ptr_array_index (snapshots, i);
+
+      if (g_strcmp0 (snapshot->path, snapshot_path) == 0)
+        {
+          read_details (snapshot);
+          return g_object_ref (snapshot);
+        }
+    }
+
+  g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+               _("That backup is no longer in the backups folder."));
+  return NULL;
+}
+
 static gboolean
 copy_private (const char  *from,
               const char  *to,
@@ -1025,7 +1066,24 @@ attune_snapshots_restore (const char      *journal_path,
   if (!copy_private (snapshot->path, restoring, error))
     return FALSE;
 
-  had_journal = g_file_test (journal_path, G_FILE_TEST_EXISTS);
+  /* A recovery file without its journal is set aside too: beside the
+   * restored journal, SQLite would apply it to the wrong file. */
+  {
+    g_autofree char *wal = g_strconcat (journal_path, "-wal", NULL);
+
+    had_journal = g_file_test (journal_path, G_FILE_TEST_EXISTS);
+    if (!had_journal && g_file_test (wal, G_FILE_TEST_EXISTS))
+      {
+        /* Give the set-aside side files a journal to belong to. */
+        if (!create_empty_private (journal_path, error))
+          {
+            g_unlink (restoring);
+            return FALSE;
+          }
+        had_journal = TRUE;
+      }
+  }
+
   if (had_journal)
     {
       when = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();

@@ -65,6 +65,9 @@ GPtrArray          *attune_snapshots_list           (const char      *journal_pa
 guint               attune_snapshots_rotate         (const char      *journal_path,
                                                      GDateTime       *now,
                                                      GError         **error);
+AttuneSnapshot     *attune_snapshots_lookup         (const char      *journal_path,
+                                                     const char      *snapshot_path,
+                                                     GError         **error);
 AttuneSnapshot     *attune_snapshots_find_newest_good (const char    *journal_path,
                                                      GError         **error);
 gboolean            attune_snapshots_restore        (const char      *journal_path,

@@ -129,6 +129,15 @@ reload (AttuneCheckInView  *self,
   set_status_badge (self->status_label, status);
 
   summary = attune_check_in_dup_summary (check_in);
+  if (attune_check_in_get_damaged (check_in))
+    {
+      /* Words altered on disk are left out, and the person is told why. */
+      char *with_notice = g_strconcat (_("Some written answers of this check-in were altered on disk, so Attune does not show them. A backup in Preferences may still hold them."),
+                                       "\n\n", summary, NULL);
+
+      g_free (summary);
+      summary = with_notice;
+    }
   gtk_label_set_text (self->summary_label, summary);
   /* Selectable for copying, but nothing selected: focus may land here. */
   gtk_label_select_region (self->summary_label, 0, 0);

@@ -94,6 +94,15 @@ update_row (AttuneEntryRow *self)
   if (check_in || attune_entry_get_title (self->entry)[0] != '\0')
     excerpt = attune_entry_dup_excerpt (self->entry, EXCERPT_CHARS);
 
+  /* Words altered on disk are never shown as the person's own. */
+  if (attune_entry_get_damaged (self->entry))
+    {
+      g_free (title);
+      title = g_strdup (_("Damaged entry"));
+      g_free (excerpt);
+      excerpt = g_strdup (_("Its words were altered on disk, so Attune does not show them. A backup in Preferences may still hold them."));
+    }
+
   gtk_label_set_text (self->day_label, day);
   gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
   gtk_label_set_text (self->title_label, title);

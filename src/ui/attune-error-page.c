@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "attune-error-page.h"
+#include "attune-snapshot.h"
 #include "attune-store.h"
 
 /* Shown instead of the journal when the database cannot be opened. It says what happened
@@ -27,6 +28,7 @@ struct _AttuneErrorPage
   AdwActionRow  *path_row;
   AdwActionRow  *details_row;
   GtkWidget     *retry_button;
+  GtkWidget     *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneErrorPage, attune_error_page, GTK_TYPE_WIDGET)
@@ -72,6 +74,7 @@ attune_error_page_class_init (AttuneErrorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneErrorPage, path_row);
   gtk_widget_class_bind_template_child (widget_class, AttuneErrorPage, details_row);
   gtk_widget_class_bind_template_child (widget_class, AttuneErrorPage, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneErrorPage, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -106,6 +109,7 @@ attune_error_page_set_error (AttuneErrorPage *self,
   const char *description = _("Attune left the file exactly as it was.");
   const char *advice = _("Try again in a moment. If it keeps happening, keep a copy of the file before you change anything.");
   gboolean can_retry = TRUE;
+  g_autofree char *restore_advice = NULL;
 
   g_return_if_fail (ATTUNE_IS_ERROR_PAGE (self));
   g_return_if_fail (error != NULL);
@@ -157,6 +161,34 @@ attune_error_page_set_error (AttuneErrorPage *self,
 
   g_free (self->path);
   self->path = g_strdup (path);
+
+  /* A damaged journal: offer the newest backup that is whole. */
+  gtk_widget_set_visible (self->restore_button, FALSE);
+  if (path != NULL && error->domain == ATTUNE_STORE_ERROR &&
+      (error->code == ATTUNE_STORE_ERROR_CORRUPT || error->code == ATTUNE_STORE_ERROR_IO))
+    {
+      g_autoptr(AttuneSnapshot) snapshot = attune_snapshots_find_newest_good (path, NULL);
+
+      if (snapshot != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (attune_snapshot_get_taken_at (snapshot));
+          /* Translators: a date and time, see strftime(3) */
+          g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+          gint64 n = attune_snapshot_get_n_entries (snapshot);
+
+          restore_advice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Attune made a backup of your journal on %s, with %d entry. "
+                                                         "Restoring it sets the damaged file aside in the backups folder: nothing is deleted.",
+                                                         "Attune made a backup of your journal on %s, with %d entries. "
+                                                         "Restoring it sets the damaged file aside in the backups folder: nothing is deleted.",
+                                                         (gulong) MAX (n, 0)),
+                                            when, (int) MAX (n, 0));
+          advice = restore_advice;
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->restore_button),
+                                                  g_variant_new_string (attune_snapshot_get_path (snapshot)));
+          gtk_widget_set_visible (self->restore_button, TRUE);
+        }
+    }
 
   adw_status_page_set_title (self->status_page, title);
   adw_status_page_set_description (self->status_page, description);

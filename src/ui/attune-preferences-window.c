@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-backups-page.h"
 #include "attune-preferences-window.h"
 #include "attune-schedule.h"
 
@@ -434,6 +435,10 @@ attune_preferences_window_new (GSettings  *settings,
 
   g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   sync_from_settings (self);
+
+  if (journal_path != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (attune_backups_page_new (journal_path)));
 
   return self;
 }

@@ -121,9 +121,61 @@ show_page (AttuneWindow *self,
 }
 
 static void
+damaged_entry_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           AttuneWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "entry-id"));
+
+  if (g_strcmp0 (response, "delete") != 0 || id == 0)
+    return;
+
+  if (!attune_store_delete_entry (self->store, id, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not delete the entry: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  show_toast (self, _("Damaged entry deleted"));
+}
+
+/* An entry whose words were altered on disk (its checksum did not match)
+ * is not opened in the editor: its words are not shown, nor could they be
+ * saved over by accident. */
+static void
+explain_damaged_entry (AttuneWindow *self,
+                       AttuneEntry  *entry)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Entry Is Damaged"),
+                                   _("Its words were altered on disk, so Attune does not show them as yours. "
+                                     "A backup in Preferences, under Backups, may still hold them as you wrote them. "
+                                     "If no backup does, you can delete the entry."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "delete", _("_Delete Entry"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data (G_OBJECT (dialog), "entry-id", GSIZE_TO_POINTER ((gsize) attune_entry_get_id (entry)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_entry_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_entry (AttuneWindow *self,
             AttuneEntry  *entry)
 {
+  if (attune_entry_get_damaged (entry))
+    {
+      explain_damaged_entry (self, entry);
+      return;
+    }
+
   if (attune_entry_get_kind (entry) == ATTUNE_ENTRY_KIND_CHECK_IN)
     {
       g_autoptr(GError) error = NULL;
@@ -637,6 +689,27 @@ resume_response_cb (AdwMessageDialog *dialog,
     {
       start_new_check_in (self, resume->session_start);
     }
+}
+
+/**
+ * attune_window_show_message:
+ * @self: the window
+ * @message: what to tell the person
+ *
+ * Shows @message for a while at the bottom of the window.
+ */
+void
+attune_window_show_message (AttuneWindow *self,
+                            const char   *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ATTUNE_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

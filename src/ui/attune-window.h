@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttuneWindow, attune_window, ATTUNE, WINDOW, AdwApplicationWindow)
 
 AttuneStore *attune_window_get_store       (AttuneWindow *self);
+void         attune_window_show_message   (AttuneWindow *self,
+                                           const char   *message);
 void         attune_window_start_check_in (AttuneWindow *self,
                                            GDateTime    *session_start);
 void         attune_window_set_reminder   (AttuneWindow *self,
