@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build gcc pkg-config gettext libxml2-utils
-  libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libpoppler-glib-dev libjson-glib-dev
+  libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libpoppler-glib-dev libjson-glib-dev libsodium-dev
   libportal-gtk4-dev  # optional: the Background portal for reminders inside Flatpak
   # runtime data the app and its UI tests load
   librsvg2-common gsettings-desktop-schemas adwaita-icon-theme
