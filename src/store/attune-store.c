@@ -470,8 +470,35 @@ _attune_store_set_error (GError     **error,
                          const char  *context)
 {
   AttuneStoreError code = _attune_store_error_from_sqlite (rc);
-  const char *reason = describe_error (code);
+  const char *reason;
   const char *detail = NULL;
+
+  /* SQLite reports a failed sync, a failed resize and some failed writes as I/O errors
+   * whatever the cause (SQLITE_IOERR_FSYNC, _TRUNCATE…); the system's errno says whether
+   * the disk was full, which tells the person what to do about it. sqlite3_system_errno()
+   * is unreliable here (0 after a failed fdatasync, or left over from an earlier error);
+   * each file keeps the errno of its own last failure: the WAL's first, where every save
+   * writes and syncs, then the database file's (checkpoints), then the connection's. */
+  if (db != NULL && code == ATTUNE_STORE_ERROR_IO)
+    {
+      int system_errno = 0;
+      sqlite3_file *wal = NULL;
+
+      if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+          wal != NULL && wal->pMethods != NULL)
+        wal->pMethods->xFileControl (wal, SQLITE_FCNTL_LAST_ERRNO, &system_errno);
+      if (system_errno == 0)
+        sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &system_errno);
+      if (system_errno == 0)
+        system_errno = sqlite3_system_errno (db);
+
+      if (system_errno == ENOSPC || system_errno == EDQUOT)
+        code = ATTUNE_STORE_ERROR_DISK_FULL;
+      else if (system_errno == EROFS)
+        code = ATTUNE_STORE_ERROR_READ_ONLY;
+    }
+
+  reason = describe_error (code);
 
   if (db != NULL && sqlite3_errcode (db) != SQLITE_OK)
     detail = sqlite3_errmsg (db);
