@@ -494,6 +494,179 @@ test_large (void)
   g_test_message ("whole test took %.2f s", (g_get_monotonic_time () - start) / 1e6);
 }
 
+/* Runs the main context until @condition holds or @timeout_ms pass. */
+#define wait_until(condition, timeout_ms)                                      \
+  G_STMT_START {                                                               \
+    gint64 _deadline = g_get_monotonic_time () + (timeout_ms) * 1000;          \
+    while (!(condition) && g_get_monotonic_time () < _deadline)                \
+      g_main_context_iteration (NULL, FALSE), g_usleep (1000);                 \
+    g_assert_true (condition);                                                 \
+  } G_STMT_END
+
+typedef struct
+{
+  guint   n_done;
+  guint   n_cancelled;
+  guint   n_shown;
+} SearchCounts;
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SearchCounts *counts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  counts->n_done++;
+  if (attune_timeline_search_finish (ATTUNE_TIMELINE (object), result, &error))
+    counts->n_shown++;
+  else
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      counts->n_cancelled++;
+    }
+}
+
+/* Searching in a worker: nothing changes until the results are read, keystrokes typed
+ * meanwhile replace older searches (whose results never show), and the final list is what
+ * a synchronous search shows. */
+static void
+test_search_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AttuneEntry) a = add_entry (fixture, "sleep badly", "2024-03-01");
+  g_autoptr(AttuneEntry) b = add_entry (fixture, "slow morning", "2024-03-02");
+  g_autoptr(AttuneEntry) c = add_entry (fixture, "sleepless", "2024-03-03");
+  g_autoptr(AttuneEntry) d = add_entry (fixture, "walk", "2024-03-04");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SearchCounts counts = { 0, };
+  const char *typed[] = { "s", "sl", "sle", "slee", "sleep" };
+
+  g_array_set_size (fixture->changes, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    attune_timeline_search_async (fixture->timeline, typed[i], NULL, search_done_cb, &counts);
+
+  /* Nothing shows before the main loop runs the worker's result. */
+  g_assert_cmpstr (attune_timeline_get_query (fixture->timeline), ==, "");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  wait_until (counts.n_done == G_N_ELEMENTS (typed), 5000);
+  g_assert_cmpuint (counts.n_cancelled, ==, G_N_ELEMENTS (typed) - 1);
+  g_assert_cmpuint (counts.n_shown, ==, 1);
+  g_assert_cmpstr (attune_timeline_get_query (fixture->timeline), ==, "sleep");
+  /* Only the last search changed the list: 4 rows out, its 2 results in. */
+  assert_changes (fixture, 0, 4, 0, 0, 0, 2, -1);
+  g_assert_cmpuint (attune_timeline_find_entry (fixture->timeline, attune_entry_get_id (c)), ==, 0);
+  g_assert_cmpuint (attune_timeline_find_entry (fixture->timeline, attune_entry_get_id (a)), ==, 1);
+  g_assert_cmpuint (attune_timeline_find_entry (fixture->timeline, attune_entry_get_id (b)), ==, G_MAXUINT);
+
+  /* A cancelled search does not show. */
+  attune_timeline_search_async (fixture->timeline, "walk", cancellable, search_done_cb, &counts);
+  g_cancellable_cancel (cancellable);
+  wait_until (counts.n_done == G_N_ELEMENTS (typed) + 1, 5000);
+  g_assert_cmpuint (counts.n_cancelled, ==, G_N_ELEMENTS (typed));
+  g_assert_cmpstr (attune_timeline_get_query (fixture->timeline), ==, "sleep");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  /* A synchronous query replaces a search still running. */
+  attune_timeline_search_async (fixture->timeline, "walk", NULL, search_done_cb, &counts);
+  attune_timeline_set_query (fixture->timeline, "slow");
+  assert_changes (fixture, 0, 2, 0, 0, 0, 1, -1);
+  wait_until (counts.n_done == G_N_ELEMENTS (typed) + 2, 5000);
+  g_assert_cmpuint (counts.n_cancelled, ==, G_N_ELEMENTS (typed) + 1);
+  g_assert_cmpstr (attune_timeline_get_query (fixture->timeline), ==, "slow");
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  /* The journal changes while a search runs: its results are read again. */
+  attune_timeline_search_async (fixture->timeline, "sl", NULL, search_done_cb, &counts);
+  attune_entry_set_title (d, "slept well");
+  g_assert_true (attune_store_save_entry (fixture->store, d, NULL));
+  g_array_set_size (fixture->changes, 0);
+  wait_until (counts.n_done == G_N_ELEMENTS (typed) + 3, 5000);
+  g_assert_cmpuint (counts.n_shown, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline)), ==, 4);
+  g_array_set_size (fixture->changes, 0);
+  assert_mirror (fixture);
+
+  /* An empty query needs no worker: it shows at once. */
+  attune_timeline_search_async (fixture->timeline, "", NULL, search_done_cb, &counts);
+  g_assert_cmpstr (attune_timeline_get_query (fixture->timeline), ==, "");
+  assert_changes (fixture, 0, 4, 0, 0, 0, 4, -1);
+  wait_until (counts.n_done == G_N_ELEMENTS (typed) + 4, 5000);
+  g_assert_null (attune_timeline_get_error (fixture->timeline));
+}
+
+/* Pages far from any cached one are read from their first row's key: the same rows as
+ * reading in order, also after entries are added, moved and removed. */
+static void
+test_far_jumps (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const guint n_entries = 5 * ATTUNE_TIMELINE_PAGE_SIZE + 7;
+  g_autoptr(AttuneTimeline) jumper = NULL;
+  sqlite3 *db = _attune_store_get_db (fixture->store);
+  guint32 seed = 7;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Entry %u", i);
+      /* Several entries a day, so that pages start inside a day. */
+      g_autofree char *day = g_strdup_printf ("2024-%02u-%02u", 1 + (i / 3) / 28 % 12, 1 + (i / 3) % 28);
+      g_autoptr(AttuneEntry) entry = add_entry (fixture, title, day);
+    }
+  g_array_set_size (fixture->changes, 0);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(AttuneTimeline) reader = attune_store_new_timeline (fixture->store);
+      guint n;
+
+      expected = list_ids (G_LIST_MODEL (reader));
+      if (jumper == NULL)
+        jumper = attune_store_new_timeline (fixture->store);
+      n = g_list_model_get_n_items (G_LIST_MODEL (jumper));
+      g_assert_cmpuint (n, ==, expected->len);
+
+      /* Jump around, last pages first, so that no page has its neighbour cached. */
+      for (guint k = 0; k < 3 * n; k++)
+        {
+          guint position = k < n ? n - 1 - k : (seed = seed * 1103515245 + 12345) % n;
+          g_autoptr(AttuneEntry) entry = g_list_model_get_item (G_LIST_MODEL (jumper), position);
+
+          g_assert_cmpint (attune_entry_get_id (entry), ==, g_array_index (expected, gint64, position));
+        }
+
+      /* Change the journal between rounds: add an old entry, move one to another day,
+       * delete one. */
+      if (round == 0)
+        {
+          g_autoptr(AttuneEntry) entry = add_entry (fixture, "old", "2023-06-01");
+        }
+      else if (round == 1)
+        {
+          g_autoptr(AttuneEntry) entry = g_list_model_get_item (G_LIST_MODEL (jumper), 3);
+
+          attune_entry_set_day (entry, "2023-01-01");
+          g_assert_true (attune_store_save_entry (fixture->store, entry, NULL));
+        }
+      else if (round == 2)
+        {
+          g_autoptr(AttuneEntry) entry = g_list_model_get_item (G_LIST_MODEL (jumper), 100);
+
+          g_assert_true (attune_store_delete_entry (fixture->store, attune_entry_get_id (entry), NULL));
+        }
+    }
+
+  g_assert_null (attune_timeline_get_error (jumper));
+  g_array_set_size (fixture->changes, 0);
+  g_clear_pointer (&fixture->mirror, g_array_unref);
+  fixture->mirror = list_ids (G_LIST_MODEL (fixture->timeline));
+}
+
 static void
 error_notified_cb (GObject    *object,
                    GParamSpec *pspec,
@@ -549,6 +722,8 @@ main (int   argc,
   g_test_add ("/timeline/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
   g_test_add ("/timeline/many-timelines", Fixture, NULL, fixture_set_up, test_many_timelines, fixture_tear_down);
   g_test_add ("/timeline/read-error", Fixture, NULL, fixture_set_up, test_read_error, fixture_tear_down);
+  g_test_add ("/timeline/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);
+  g_test_add ("/timeline/far-jumps", Fixture, NULL, fixture_set_up, test_far_jumps, fixture_tear_down);
   g_test_add_func ("/timeline/large", test_large);
 
   return g_test_run ();

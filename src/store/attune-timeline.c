@@ -17,7 +17,28 @@
 /* The timeline never holds all entries: it reads pages of
  * ATTUNE_TIMELINE_PAGE_SIZE rows on demand and keeps the most recently used
  * ATTUNE_TIMELINE_MAX_PAGES of them. Its length comes from the store's
- * trigger-kept count, so creating it reads no entry at all. */
+ * trigger-kept count, so creating it reads no entry at all.
+ *
+ * A page far from any cached one is read from the key of its first row
+ * (keyset paging), not with OFFSET, which walks the index up to the offset
+ * (issue #7: 4.7 ms at the 95th percentile at 100,000 entries). Those keys
+ * come from one scan of the timeline index, made at the first such jump and
+ * kept until an entry is added, removed or moves to another day. The same
+ * scan keeps every id in timeline order (8 bytes an entry).
+ *
+ * A search reads the ids of every match, in timeline order, once: the
+ * full-text index's matches, kept in the order of those ids. Its pages are
+ * then read by id. attune_timeline_search_async() does that reading in a
+ * worker thread on its own read-only connection, so typing never waits for
+ * it; a newer search or a change of the journal discards an older result. */
+
+/* The key of the first row of a page of the unfiltered timeline. */
+typedef struct
+{
+  char   *day;
+  gint64  created_at;
+  gint64  id;
+} PageKey;
 
 struct _AttuneTimeline
 {
@@ -31,6 +52,15 @@ struct _AttuneTimeline
   GHashTable  *pages;       /* page number → GPtrArray of AttuneEntry */
   GQueue       lru;         /* page numbers, most recently used first */
   guint64      rows_read;
+
+  GArray      *keys;        /* PageKey of every page when known, else NULL */
+  GArray      *order;       /* every id in timeline order, with the keys;
+                             * never changed once read: workers share it */
+  GArray      *matches;     /* ids of the search results, in timeline order */
+
+  GCancellable *search_cancellable;  /* the search in a worker, if any */
+  guint         search_serial;       /* bumped by every search */
+  guint         change_serial;       /* bumped by every change of the journal */
 
   GError      *error;
 };
@@ -64,6 +94,199 @@ clear_pages (AttuneTimeline *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+}
+
+static void
+clear_page_key (gpointer data)
+{
+  PageKey *key = data;
+
+  g_clear_pointer (&key->day, g_free);
+}
+
+/* Forgets the page keys: an entry was added, removed or changed its day, so
+ * rows moved from one page to another. */
+static void
+clear_keys (AttuneTimeline *self)
+{
+  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+}
+
+/* Reads every id of the timeline index in order and, when @out_keys is not
+ * NULL, the key of every ATTUNE_TIMELINE_PAGE_SIZE-th row: the index alone,
+ * no entry row (about 10 ms at 100,000 entries). */
+static GArray *
+read_order (sqlite3  *db,
+            GArray  **out_keys,
+            int      *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) keys = NULL;
+  int rc;
+
+  if (out_keys != NULL)
+    {
+      keys = g_array_new (FALSE, FALSE, sizeof (PageKey));
+      g_array_set_clear_func (keys, clear_page_key);
+    }
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT e.id, e.day, e.created_at FROM entries AS e "
+                           "ORDER BY " ATTUNE_ENTRY_ORDER,
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (keys != NULL && ids->len % ATTUNE_TIMELINE_PAGE_SIZE == 0)
+            {
+              PageKey key = {
+                g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                sqlite3_column_int64 (stmt, 2),
+                id,
+              };
+
+              g_array_append_val (keys, key);
+            }
+          g_array_append_val (ids, id);
+        }
+    }
+
+  *out_rc = rc;
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  if (out_keys != NULL)
+    *out_keys = g_steal_pointer (&keys);
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+read_keys (AttuneTimeline  *self,
+           GError         **error)
+{
+  sqlite3 *db = _attune_store_get_db (self->store);
+  g_autoptr(GArray) keys = NULL;
+  GArray *order;
+  int rc;
+
+  order = read_order (db, &keys, &rc);
+  if (order == NULL)
+    {
+      _attune_store_set_error (error, db, rc, _("The journal could not be read."));
+      return FALSE;
+    }
+
+  clear_keys (self);
+  self->keys = g_steal_pointer (&keys);
+  self->order = order;
+
+  return TRUE;
+}
+
+static int
+search_progress_cb (gpointer data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+/* Reads the ids of the entries that match @match, in timeline order: the
+ * matching rowids from the full-text index into a bit set, then @order (every
+ * id in timeline order), keeping those in the set. Letting SQLite join them
+ * instead (IN (subquery) with ORDER BY) sorts every match in a temporary
+ * B-tree or looks each one up in a temporary index: 18 ms instead of 3 for a
+ * query that matches a fifth of 100,000 entries. */
+static GArray *
+read_matches (sqlite3       *db,
+              const char    *match,
+              GArray        *order,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  const char *context = _("The journal could not be searched.");
+  g_autoptr(sqlite3_stmt) max_stmt = NULL;
+  g_autoptr(sqlite3_stmt) fts_stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree guint8 *set = NULL;
+  gboolean in_transaction = FALSE;
+  gint64 max_id = 0;
+  int rc;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, search_progress_cb, cancellable);
+
+  /* One snapshot for both reads. */
+  rc = SQLITE_OK;
+  if (sqlite3_get_autocommit (db))
+    {
+      rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      in_transaction = rc == SQLITE_OK;
+    }
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT max(id) FROM entries", -1, &max_stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (max_stmt)) == SQLITE_ROW)
+    {
+      max_id = MAX (0, sqlite3_column_int64 (max_stmt, 0));
+      rc = SQLITE_OK;
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      set = g_malloc0 ((gsize) max_id / 8 + 1);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1",
+                               -1, &fts_stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (fts_stmt, 1, match, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (fts_stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (fts_stmt, 0);
+
+          if (id > 0 && id <= max_id)
+            set[id / 8] |= 1u << (id % 8);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      for (guint i = 0; i < order->len; i++)
+        {
+          gint64 id = g_array_index (order, gint64, i);
+
+          if (id > 0 && id <= max_id && (set[id / 8] & (1u << (id % 8))) != 0)
+            g_array_append_val (ids, id);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      if (rc == SQLITE_INTERRUPT && g_cancellable_is_cancelled (cancellable))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
+      else
+        _attune_store_set_error (error, db, rc, context);
+    }
+
+  g_clear_pointer (&max_stmt, sqlite3_finalize);
+  g_clear_pointer (&fts_stmt, sqlite3_finalize);
+  if (in_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return NULL;
+
+  return g_steal_pointer (&ids);
 }
 
 /* Builds an FTS5 expression from what a person typed: each word becomes a
@@ -125,19 +348,10 @@ count_items (AttuneTimeline  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (self->match != NULL)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?1",
-                             -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db, "SELECT n_entries FROM stats WHERE id = 1", -1, &stmt, NULL);
-
+  /* The unfiltered length; a search's is its number of matches. */
+  rc = sqlite3_prepare_v2 (db, "SELECT n_entries FROM stats WHERE id = 1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    {
-      if (self->match != NULL)
-        sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
+    rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_ROW)
     {
@@ -205,19 +419,45 @@ load_page (AttuneTimeline  *self,
 
   if (self->match != NULL)
     {
+      /* Search results: the page's ids are known, read each by its key. An
+       * id that is gone (another program deleted it) leaves the page short. */
+      guint start = page * ATTUNE_TIMELINE_PAGE_SIZE;
+      guint end = self->matches != NULL ? MIN (self->matches->len, start + ATTUNE_TIMELINE_PAGE_SIZE) : 0;
+
       rc = sqlite3_prepare_v2 (db,
-                               "SELECT " ATTUNE_ENTRY_COLUMNS " FROM entries AS e "
-                               "WHERE e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1) "
-                               "ORDER BY " ATTUNE_ENTRY_ORDER " LIMIT ?2 OFFSET ?3",
+                               "SELECT " ATTUNE_ENTRY_COLUMNS " FROM entries AS e WHERE e.id = ?1",
                                -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
+      for (guint i = start; rc == SQLITE_OK && i < end; i++)
         {
-          sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 2, ATTUNE_TIMELINE_PAGE_SIZE);
-          sqlite3_bind_int64 (stmt, 3, (gint64) page * ATTUNE_TIMELINE_PAGE_SIZE);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (self->matches, gint64, i));
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              g_ptr_array_add (rows, _attune_store_entry_from_row (stmt));
+              self->rows_read++;
+            }
+          if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = sqlite3_reset (stmt);
         }
+
+      if (rc != SQLITE_OK)
+        {
+          _attune_store_set_error (error, db, rc, context);
+          return NULL;
+        }
+
+      return g_steal_pointer (&rows);
     }
-  else if (previous != NULL && previous->len == ATTUNE_TIMELINE_PAGE_SIZE)
+
+  if (previous == NULL && page > 0 && self->keys == NULL)
+    {
+      /* A jump far from any cached page: learn where every page starts. On
+       * failure, OFFSET below still works (and reports the error). */
+      if (!read_keys (self, NULL))
+        clear_keys (self);
+    }
+
+  if (previous != NULL && previous->len == ATTUNE_TIMELINE_PAGE_SIZE)
     {
       /* Continue after the last row of the page before, through the index,
        * instead of skipping over every earlier row. */
@@ -233,6 +473,24 @@ load_page (AttuneTimeline  *self,
           sqlite3_bind_text (stmt, 1, attune_entry_get_day (last), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 2, attune_entry_get_created_at (last));
           sqlite3_bind_int64 (stmt, 3, attune_entry_get_id (last));
+          sqlite3_bind_int (stmt, 4, ATTUNE_TIMELINE_PAGE_SIZE);
+        }
+    }
+  else if (page > 0 && self->keys != NULL && page < self->keys->len)
+    {
+      /* Start at the page's first row, through the index. */
+      const PageKey *key = &g_array_index (self->keys, PageKey, page);
+
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT " ATTUNE_ENTRY_COLUMNS " FROM entries AS e "
+                               "WHERE (e.day, e.created_at, e.id) <= (?1, ?2, ?3) "
+                               "ORDER BY " ATTUNE_ENTRY_ORDER " LIMIT ?4",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, key->day, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, key->created_at);
+          sqlite3_bind_int64 (stmt, 3, key->id);
           sqlite3_bind_int (stmt, 4, ATTUNE_TIMELINE_PAGE_SIZE);
         }
     }
@@ -301,18 +559,35 @@ lookup_page (AttuneTimeline  *self,
   return rows;
 }
 
-/* Re-reads the length and tells views everything changed. */
+/* Re-reads the length (or takes @matches, the ids of the search results
+ * when known) and tells views everything changed. */
 static void
-reset (AttuneTimeline *self)
+reset_to (AttuneTimeline *self,
+          GArray         *matches)
 {
   g_autoptr(GError) error = NULL;
   guint old_n = self->n_items;
   guint new_n = 0;
 
   clear_pages (self);
+  g_clear_pointer (&self->matches, g_array_unref);
 
-  if (!count_items (self, &new_n, &error))
-    set_error (self, g_steal_pointer (&error));
+  if (self->match != NULL)
+    {
+      if (matches == NULL && (self->order != NULL || read_keys (self, &error)))
+        matches = read_matches (_attune_store_get_db (self->store), self->match, self->order, NULL, &error);
+      if (matches != NULL)
+        self->matches = matches;
+      else
+        set_error (self, g_steal_pointer (&error));
+      new_n = self->matches != NULL ? self->matches->len : 0;
+    }
+  else
+    {
+      g_clear_pointer (&matches, g_array_unref);
+      if (!count_items (self, &new_n, &error))
+        set_error (self, g_steal_pointer (&error));
+    }
 
   /* Two emissions, not one items_changed (0, old_n, new_n): when a replacement
    * removes a row a list view tracks (its anchor or focus), GTK's
@@ -336,6 +611,143 @@ reset (AttuneTimeline *self)
 
   if (old_n > 0 || new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}
+
+static void
+reset (AttuneTimeline *self)
+{
+  reset_to (self, NULL);
+}
+
+/* Forgets the search running in a worker, if any: its result will not show. */
+static void
+cancel_search (AttuneTimeline *self)
+{
+  self->search_serial++;
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+}
+
+/* Shows the results of @query, whose FTS5 expression is @match; @matches are
+ * their ids when already read, else they are read now. */
+static void
+apply_query (AttuneTimeline *self,
+             const char     *query,
+             char           *match,
+             GArray         *matches)
+{
+  g_free (self->query);
+  self->query = g_strdup (query);
+  g_free (self->match);
+  self->match = match;
+
+  reset_to (self, matches);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+typedef struct
+{
+  char  *path;
+  char  *query;
+  char  *match;
+  guint  search_serial;
+  guint  change_serial;
+  GArray *order;        /* the timeline's, or read by the worker */
+  GArray *keys;         /* read by the worker with the order */
+} SearchData;
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_free (search->path);
+  g_free (search->query);
+  g_free (search->match);
+  g_clear_pointer (&search->order, g_array_unref);
+  g_clear_pointer (&search->keys, g_array_unref);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(AttuneStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *matches = NULL;
+
+  if (data->path == NULL)
+    g_set_error_literal (&error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                         _("The journal has no file to search from another thread."));
+  else
+    store = attune_store_open_read_only (data->path, &error);
+
+  if (store != NULL && data->order == NULL)
+    {
+      int rc;
+
+      data->order = read_order (_attune_store_get_db (store), &data->keys, &rc);
+      if (data->order == NULL)
+        _attune_store_set_error (&error, _attune_store_get_db (store), rc, _("The journal could not be read."));
+    }
+
+  if (data->order != NULL)
+    matches = read_matches (_attune_store_get_db (store), data->match, data->order, cancellable, &error);
+
+  if (matches != NULL)
+    g_task_return_pointer (task, matches, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AttuneTimeline *self = ATTUNE_TIMELINE (object);
+  g_autoptr(GTask) task = user_data;
+  SearchData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *matches = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data->search_serial != self->search_serial)
+    {
+      g_clear_pointer (&matches, g_array_unref);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("A newer search replaced this one."));
+      return;
+    }
+
+  g_clear_object (&self->search_cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_pointer (&matches, g_array_unref);
+      return;
+    }
+
+  /* The worker could not read (a journal without a file, say), or the
+   * journal changed since: read again here, on the main connection. */
+  if (matches == NULL)
+    g_debug ("Searching in a worker failed, searching here: %s", error->message);
+  if (data->change_serial != self->change_serial)
+    g_clear_pointer (&matches, g_array_unref);
+  else if (self->order == NULL && data->keys != NULL)
+    {
+      /* Keep what the worker read of the timeline's order for the next searches. */
+      self->keys = g_steal_pointer (&data->keys);
+      self->order = g_array_ref (data->order);
+    }
+
+  apply_query (self, data->query, g_steal_pointer (&data->match), matches);
+  g_task_return_boolean (task, TRUE);
 }
 
 static GType
@@ -393,6 +805,9 @@ attune_timeline_dispose (GObject *object)
 {
   AttuneTimeline *self = (AttuneTimeline *) object;
 
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   clear_pages (self);
   g_clear_object (&self->store);
 
@@ -407,6 +822,9 @@ attune_timeline_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (attune_timeline_parent_class)->finalize (object);
@@ -528,6 +946,14 @@ _attune_timeline_entry_changed (AttuneTimeline *self,
   g_return_if_fail (ATTUNE_IS_TIMELINE (self));
   g_return_if_fail (old_day != NULL || new_day != NULL);
 
+  /* A search running in a worker read the journal before this change. */
+  self->change_serial++;
+
+  /* Rows move between pages unless the entry keeps its day (and so its
+   * place: its creation time and id never change). */
+  if (old_day == NULL || new_day == NULL || strcmp (old_day, new_day) != 0)
+    clear_keys (self);
+
   /* Search results can change in any way: start over. */
   if (self->match != NULL)
     {
@@ -568,6 +994,7 @@ _attune_timeline_entry_changed (AttuneTimeline *self,
             }
           if (error != NULL)
             set_error (self, g_steal_pointer (&error));
+          clear_keys (self);
           reset (self);
           return;
         }
@@ -592,6 +1019,7 @@ _attune_timeline_entry_changed (AttuneTimeline *self,
       (old_day != NULL && old_position >= old_n) ||
       (new_day != NULL && new_position > n_mid))
     {
+      clear_keys (self);
       reset (self);
       return;
     }
@@ -659,17 +1087,99 @@ attune_timeline_set_query (AttuneTimeline *self,
   if (query == NULL)
     query = "";
 
+  cancel_search (self);
+
   if (g_strcmp0 (self->query, query) == 0)
     return;
 
-  g_free (self->query);
-  self->query = g_strdup (query);
-  g_free (self->match);
-  self->match = build_match (query);
+  apply_query (self, query, build_match (query), NULL);
+}
 
-  reset (self);
+/**
+ * attune_timeline_search_async:
+ * @self: an #AttuneTimeline
+ * @query: (nullable): the text to search for
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the results show, or the search was
+ *   replaced or cancelled
+ * @user_data: data for @callback
+ *
+ * Like attune_timeline_set_query(), but reads the matches in a worker thread
+ * on a read-only connection, so that the main loop goes on meanwhile; the
+ * timeline shows the previous results until then, and then changes
+ * #AttuneTimeline:query and its items at once. A later search, or
+ * attune_timeline_set_query(), replaces this one: its results never show and
+ * it finishes with %G_IO_ERROR_CANCELLED. Cancelling @cancellable keeps the
+ * results from showing (the worker still runs to its end).
+ */
+void
+attune_timeline_search_async (AttuneTimeline      *self,
+                              const char          *query,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autofree char *match = NULL;
+  SearchData *data;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  g_return_if_fail (ATTUNE_IS_TIMELINE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (query == NULL)
+    query = "";
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, attune_timeline_search_async);
+
+  cancel_search (self);
+  match = build_match (query);
+
+  /* Already shown, or nothing to search for: no need for a thread. */
+  if (g_strcmp0 (self->query, query) == 0 || match == NULL)
+    {
+      if (g_strcmp0 (self->query, query) != 0)
+        apply_query (self, query, g_steal_pointer (&match), NULL);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  data = g_new0 (SearchData, 1);
+  data->path = g_strdup (attune_store_get_path (self->store));
+  data->query = g_strdup (query);
+  data->match = g_steal_pointer (&match);
+  data->search_serial = self->search_serial;
+  data->change_serial = self->change_serial;
+  data->order = self->order != NULL ? g_array_ref (self->order) : NULL;
+
+  self->search_cancellable = g_cancellable_new ();
+  worker = g_task_new (self, self->search_cancellable, search_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, attune_timeline_search_async);
+  g_task_set_task_data (worker, data, search_data_free);
+  g_task_run_in_thread (worker, search_thread);
+}
+
+/**
+ * attune_timeline_search_finish:
+ * @self: an #AttuneTimeline
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes attune_timeline_search_async().
+ *
+ * Returns: %TRUE if the results of that search show, else %FALSE with
+ *   @error set (%G_IO_ERROR_CANCELLED when it was replaced or cancelled)
+ */
+gboolean
+attune_timeline_search_finish (AttuneTimeline  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (ATTUNE_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -692,28 +1202,25 @@ attune_timeline_find_entry (AttuneTimeline *self,
 
   g_return_val_if_fail (ATTUNE_IS_TIMELINE (self), G_MAXUINT);
 
+  if (self->match != NULL)
+    {
+      for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
+        if (g_array_index (self->matches, gint64, i) == id)
+          return i;
+      return G_MAXUINT;
+    }
+
   db = _attune_store_get_db (self->store);
 
-  if (self->match != NULL)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT (SELECT count(*) FROM entries AS b "
-                             "        WHERE (b.day, b.created_at, b.id) > (e.day, e.created_at, e.id) "
-                             "        AND b.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?2)) "
-                             "FROM entries AS e WHERE e.id = ?1 "
-                             "AND e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?2)",
-                             -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT (SELECT count(*) FROM entries AS b "
-                             "        WHERE (b.day, b.created_at, b.id) > (e.day, e.created_at, e.id)) "
-                             "FROM entries AS e WHERE e.id = ?1",
-                             -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT (SELECT count(*) FROM entries AS b "
+                           "        WHERE (b.day, b.created_at, b.id) > (e.day, e.created_at, e.id)) "
+                           "FROM entries AS e WHERE e.id = ?1",
+                           -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      if (self->match != NULL)
-        sqlite3_bind_text (stmt, 2, self->match, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
     }
 

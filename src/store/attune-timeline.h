@@ -20,6 +20,14 @@ G_DECLARE_FINAL_TYPE (AttuneTimeline, attune_timeline, ATTUNE, TIMELINE, GObject
 const char  *attune_timeline_get_query       (AttuneTimeline *self);
 void         attune_timeline_set_query       (AttuneTimeline *self,
                                               const char     *query);
+void         attune_timeline_search_async    (AttuneTimeline      *self,
+                                              const char          *query,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     attune_timeline_search_finish   (AttuneTimeline *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
 guint        attune_timeline_find_entry      (AttuneTimeline *self,
                                               gint64          id);
 guint64      attune_timeline_get_rows_read   (AttuneTimeline *self);

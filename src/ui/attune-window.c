@@ -311,8 +311,11 @@ search_changed_cb (AttuneWindow *self)
   if (self->timeline == NULL)
     return;
 
-  attune_timeline_set_query (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_timeline_state (self);
+  /* Searching reads every match: in a worker, so that typing never waits for it (issue #7).
+   * The timeline drops results that a newer keystroke replaced, and notifies "query" with
+   * the new items when the results show. */
+  attune_timeline_search_async (self->timeline, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                NULL, NULL, NULL);
 }
 
 static void
@@ -1082,6 +1085,8 @@ attune_window_constructed (GObject *object)
                            G_CALLBACK (timeline_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline, "notify::error",
                            G_CALLBACK (timeline_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::query",
+                           G_CALLBACK (update_timeline_state), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
