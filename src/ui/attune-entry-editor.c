@@ -14,9 +14,21 @@
 #include "attune-mood-chooser.h"
 #include "attune-ui-utils.h"
 
-/* How long typing may pause before the entry is written to disk. Short enough that a crash
- * loses at most a moment of typing, long enough not to commit on every key. */
+/* How long typing may pause before the entry is saved. What is typed meanwhile is already
+ * on disk as a draft (below), so a crash inside this delay loses nothing. */
 #define AUTOSAVE_DELAY_MS 500
+
+/* While a save keeps failing, Attune tries again this often by itself as well, so that
+ * freeing space is enough even when the person has stopped typing. */
+#define RETRY_DELAY_S 10
+
+/* What was typed since the last save, in the drafts table, so that a crash inside the
+ * autosave delay loses nothing: written on every change (at the next idle moment), removed
+ * by the next successful save, and saved as the entry on the next start. One key: the app
+ * has one window and one editor. */
+#define DRAFT_KEY "entry-editor"
+#define DRAFT_TYPE "a{sv}"
+#define DRAFT_VERSION 1
 
 struct _AttuneEntryEditor
 {
@@ -25,6 +37,9 @@ struct _AttuneEntryEditor
   AttuneStore       *store;
   AttuneEntry       *entry;
   guint              autosave_id;
+  guint              draft_id;
+  guint              retry_id;
+  gboolean           has_draft;
   AttuneSaveState    save_state;
   gboolean           folded;
   gboolean           loading;
@@ -58,6 +73,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char *
+describe_save_error (const GError *error)
+{
+  if (error->domain == ATTUNE_STORE_ERROR)
+    {
+      switch ((AttuneStoreError) error->code)
+        {
+        case ATTUNE_STORE_ERROR_DISK_FULL:
+          return _("Could not save: the disk is full. Your words are still here. Make some room on the disk, and Attune will save them.");
+
+        case ATTUNE_STORE_ERROR_IO:
+          return _("Could not save: the disk could not be written to. Your words are still here, and Attune will keep trying.");
+
+        case ATTUNE_STORE_ERROR_READ_ONLY:
+          return _("Could not save: the journal cannot be changed right now. Your words are still here, and Attune will keep trying.");
+
+        case ATTUNE_STORE_ERROR_BUSY:
+          return _("Could not save: another program is using the journal. Your words are still here, and Attune will keep trying.");
+
+        case ATTUNE_STORE_ERROR_FAILED:
+        case ATTUNE_STORE_ERROR_CORRUPT:
+        case ATTUNE_STORE_ERROR_NEWER_SCHEMA:
+        case ATTUNE_STORE_ERROR_NOT_FOUND:
+        case ATTUNE_STORE_ERROR_INVALID:
+        default:
+          break;
+        }
+    }
+
+  return _("Could not save. Your words are still here, and Attune will keep trying.");
+}
+
 static void
 set_save_state (AttuneEntryEditor *self,
                 AttuneSaveState    state,
@@ -87,9 +134,10 @@ set_save_state (AttuneEntryEditor *self,
 
   if (state == ATTUNE_SAVE_STATE_FAILED && error != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not save: %s Your text is still here; Attune will try again when you keep writing."),
-                                               error->message);
-      gtk_label_set_text (self->error_label, text);
+      /* The store's message names the technical cause; the person first needs to know that
+       * nothing is lost and what helps. The technical words stay in the tooltip. */
+      gtk_label_set_text (self->error_label, describe_save_error (error));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error->message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
     }
   else
@@ -151,6 +199,94 @@ collect_fields (AttuneEntryEditor *self)
   attune_entry_set_tags (self->entry, (const char * const *) tags);
 }
 
+static char *
+serialize_draft (AttuneEntry *entry)
+{
+  g_autoptr(GVariant) variant = NULL;
+  GVariantBuilder builder;
+  const char * const *tags = attune_entry_get_tags (entry);
+  const char *empty[] = { NULL };
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (DRAFT_TYPE));
+  g_variant_builder_add (&builder, "{sv}", "version", g_variant_new_uint32 (DRAFT_VERSION));
+  g_variant_builder_add (&builder, "{sv}", "uuid",
+                         g_variant_new_string (attune_entry_get_uuid (entry) != NULL ? attune_entry_get_uuid (entry) : ""));
+  g_variant_builder_add (&builder, "{sv}", "day", g_variant_new_string (attune_entry_get_day (entry)));
+  g_variant_builder_add (&builder, "{sv}", "title", g_variant_new_string (attune_entry_get_title (entry)));
+  g_variant_builder_add (&builder, "{sv}", "body", g_variant_new_string (attune_entry_get_body (entry)));
+  g_variant_builder_add (&builder, "{sv}", "mood", g_variant_new_int32 (attune_entry_get_mood (entry)));
+  g_variant_builder_add (&builder, "{sv}", "bring", g_variant_new_boolean (attune_entry_get_bring (entry)));
+  g_variant_builder_add (&builder, "{sv}", "tags", g_variant_new_strv (tags != NULL ? tags : empty, -1));
+  variant = g_variant_ref_sink (g_variant_builder_end (&builder));
+
+  return g_variant_print (variant, TRUE);
+}
+
+/* Puts a draft's fields into @entry; FALSE when the draft is not one this version wrote. */
+static gboolean
+apply_draft (AttuneEntry *entry,
+             GVariant    *draft)
+{
+  const char *day, *title, *body;
+  g_autofree const char **tags = NULL;
+  guint32 version;
+  gint32 mood;
+  gboolean bring;
+
+  if (!g_variant_lookup (draft, "version", "u", &version) || version != DRAFT_VERSION ||
+      !g_variant_lookup (draft, "day", "&s", &day) ||
+      !g_variant_lookup (draft, "title", "&s", &title) ||
+      !g_variant_lookup (draft, "body", "&s", &body) ||
+      !g_variant_lookup (draft, "mood", "i", &mood) ||
+      !g_variant_lookup (draft, "bring", "b", &bring) ||
+      !g_variant_lookup (draft, "tags", "^a&s", &tags))
+    return FALSE;
+
+  if (*day != '\0')
+    attune_entry_set_day (entry, day);
+  attune_entry_set_title (entry, title);
+  attune_entry_set_body (entry, body);
+  attune_entry_set_mood (entry, mood);
+  attune_entry_set_bring (entry, bring);
+  attune_entry_set_tags (entry, tags);
+
+  return TRUE;
+}
+
+static void
+delete_draft (AttuneEntryEditor *self)
+{
+  g_clear_handle_id (&self->draft_id, g_source_remove);
+
+  /* Nothing to do when nothing was typed since the last save. A failure leaves a draft
+   * equal to the saved entry, which the next start recognises and removes. */
+  if (self->has_draft && self->store != NULL &&
+      attune_store_delete_draft (self->store, DRAFT_KEY, NULL))
+    self->has_draft = FALSE;
+}
+
+static void
+write_draft_cb (gpointer user_data)
+{
+  AttuneEntryEditor *self = user_data;
+  g_autofree char *text = NULL;
+
+  self->draft_id = 0;
+
+  if (self->store == NULL || self->entry == NULL || self->save_state == ATTUNE_SAVE_STATE_SAVED)
+    return;
+
+  collect_fields (self);
+  text = serialize_draft (self->entry);
+
+  /* When this fails the save will most likely fail too, and that one is shown. */
+  if (attune_store_save_draft (self->store, DRAFT_KEY, text, NULL))
+    self->has_draft = TRUE;
+}
+
+static void
+retry_cb (gpointer user_data);
+
 static gboolean
 save_now (AttuneEntryEditor  *self,
           GError            **error)
@@ -159,6 +295,7 @@ save_now (AttuneEntryEditor  *self,
   gboolean was_new;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
 
   if (self->entry == NULL || self->store == NULL)
     return TRUE;
@@ -172,6 +309,7 @@ save_now (AttuneEntryEditor  *self,
   was_new = attune_entry_get_id (self->entry) == 0;
   if (was_new && attune_entry_is_empty (self->entry))
     {
+      delete_draft (self);
       set_save_state (self, ATTUNE_SAVE_STATE_EMPTY, NULL);
       return TRUE;
     }
@@ -179,10 +317,12 @@ save_now (AttuneEntryEditor  *self,
   if (!attune_store_save_entry (self->store, self->entry, &local_error))
     {
       set_save_state (self, ATTUNE_SAVE_STATE_FAILED, local_error);
+      self->retry_id = g_timeout_add_once (RETRY_DELAY_S * 1000, retry_cb, self);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
+  delete_draft (self);
   set_save_state (self, ATTUNE_SAVE_STATE_SAVED, NULL);
 
   if (was_new)
@@ -205,6 +345,21 @@ autosave_cb (gpointer user_data)
 }
 
 static void
+retry_cb (gpointer user_data)
+{
+  AttuneEntryEditor *self = user_data;
+
+  self->retry_id = 0;
+  save_now (self, NULL);
+}
+
+static void
+retry_clicked_cb (AttuneEntryEditor *self)
+{
+  save_now (self, NULL);
+}
+
+static void
 field_changed_cb (AttuneEntryEditor *self)
 {
   if (self->loading || self->entry == NULL)
@@ -217,6 +372,11 @@ field_changed_cb (AttuneEntryEditor *self)
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_once (AUTOSAVE_DELAY_MS, autosave_cb, self);
+
+  /* The draft goes to disk right away (after this key press is drawn), not after the
+   * pause: a crash or a power cut while typing keeps everything up to the last key. */
+  if (self->draft_id == 0 && self->store != NULL)
+    self->draft_id = g_idle_add_once (write_draft_cb, self);
 }
 
 static void
@@ -267,6 +427,66 @@ load_entry (AttuneEntryEditor *self)
   set_save_state (self,
                   attune_entry_get_id (self->entry) == 0 ? ATTUNE_SAVE_STATE_EMPTY : ATTUNE_SAVE_STATE_SAVED,
                   NULL);
+}
+
+/* A draft left behind means Attune stopped while something typed was not saved yet (a
+ * crash, a power cut, a kill): save it now, as the autosave would have, and show it. */
+static void
+recover_draft (AttuneEntryEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GVariant) draft = NULL;
+  g_autoptr(AttuneEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuid = NULL;
+
+  text = attune_store_load_draft (self->store, DRAFT_KEY, NULL);
+  if (text == NULL)
+    return;
+
+  self->has_draft = TRUE;
+  draft = g_variant_parse (G_VARIANT_TYPE (DRAFT_TYPE), text, NULL, NULL, NULL);
+  if (draft != NULL && g_variant_lookup (draft, "uuid", "&s", &uuid) && *uuid != '\0')
+    entry = attune_store_get_entry_by_uuid (self->store, uuid, NULL);
+  /* Never saved, or deleted since: the words are kept as a new entry. */
+  if (entry == NULL)
+    entry = attune_entry_new ();
+
+  before = serialize_draft (entry);
+  if (draft == NULL || !apply_draft (entry, draft) ||
+      (attune_entry_get_id (entry) == 0 && attune_entry_is_empty (entry)))
+    {
+      delete_draft (self);
+      return;
+    }
+
+  /* The entry was saved after all; only removing the draft had not happened. */
+  after = serialize_draft (entry);
+  if (attune_entry_get_id (entry) != 0 && g_str_equal (before, after))
+    {
+      delete_draft (self);
+      return;
+    }
+
+  g_clear_object (&self->entry);
+  self->entry = g_steal_pointer (&entry);
+
+  if (attune_store_save_entry (self->store, self->entry, &error))
+    {
+      load_entry (self);
+      delete_draft (self);
+    }
+  else
+    {
+      /* The draft stays until a save works; the editor shows why and keeps trying. */
+      load_entry (self);
+      set_save_state (self, ATTUNE_SAVE_STATE_FAILED, error);
+      self->retry_id = g_timeout_add_once (RETRY_DELAY_S * 1000, retry_cb, self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
 }
 
 static void
@@ -336,6 +556,8 @@ attune_entry_editor_dispose (GObject *object)
   save_now (self, NULL);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->draft_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->entry);
   g_clear_object (&self->store);
 
@@ -390,6 +612,7 @@ attune_entry_editor_class_init (AttuneEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryEditor, tags_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entryeditor");
@@ -425,7 +648,11 @@ attune_entry_editor_set_store (AttuneEntryEditor *self,
   g_return_if_fail (!store || ATTUNE_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    {
+      if (store != NULL)
+        recover_draft (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
 }
 
 /**
