@@ -164,6 +164,8 @@ dump_database (const char *path)
     "SELECT * FROM agenda ORDER BY id",
     "SELECT * FROM stats",
     "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'rushed OR work OR clock'",
+    /* An import drops the full-text trigger for its duration and creates it again. */
+    "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name",
   };
   GString *dump = g_string_new (NULL);
   sqlite3 *db = NULL;
@@ -468,6 +470,43 @@ test_check_in_text_too_long (void)
   assert_import_fails (json, strlen (json), "entries[0].check-in.what-happened: the text is 100001 characters long");
 }
 
+/* An import indexes its entries for search in one go at its end (issue #7): they are
+ * found, the journal's own entries still are, and entries saved afterwards are too. */
+static void
+test_import_indexes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) source = open_new_store (NULL);
+  g_autoptr(AttuneStore) store = open_new_store (NULL);
+  g_autoptr(AttuneTimeline) timeline = NULL;
+  g_autoptr(AttuneEntry) own = NULL;
+  g_autoptr(AttuneEntry) later = NULL;
+  g_autofree char *json = NULL;
+
+  own = add_note (store, "2026-10-01", "Mine", "A walk by the river", 0, FALSE, NULL);
+  g_clear_object (&own);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-09-%02u", 1 + i);
+      g_autoptr(AttuneEntry) entry = add_note (source, day, "Imported", i % 3 == 0 ? "zebra crossing" : "plain",
+                                               0, FALSE, NULL);
+    }
+  json = export_json (source);
+  attune_backup_import_json (store, json, strlen (json), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  timeline = attune_store_new_timeline (store);
+  attune_timeline_set_query (timeline, "zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 10);
+  attune_timeline_set_query (timeline, "river");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 1);
+
+  later = add_note (store, "2026-11-01", "Later", "zebra again", 0, FALSE, NULL);
+  attune_timeline_set_query (timeline, "zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (timeline)), ==, 11);
+  g_assert_null (attune_timeline_get_error (timeline));
+}
+
 /* Failures that pass every check of the file but break in the middle of
  * writing roll everything back. */
 static void
@@ -571,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/backup/invalid/nul-byte", test_nul_byte);
   g_test_add_func ("/backup/invalid/too-long", test_too_long);
   g_test_add_func ("/backup/invalid/check-in-text-too-long", test_check_in_text_too_long);
+  g_test_add_func ("/backup/import-indexes", test_import_indexes);
   g_test_add_func ("/backup/store-rollback", test_store_rollback);
 
   return g_test_run ();

@@ -440,20 +440,79 @@ attune_store_export_journal (AttuneStore  *self,
 
 /* Writing */
 
-static gboolean
-find_entry (sqlite3     *db,
-            const char  *uuid,
-            gint64      *out_id,
-            const char  *context,
-            GError     **error)
+/* The statements of an import, prepared once: preparing them again for each
+ * entry took a third of an import's instructions (issue #7). */
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *find;
+  sqlite3_stmt *entry;
+  sqlite3_stmt *add_tag;
+  sqlite3_stmt *link_tag;
+  sqlite3_stmt *check_in;
+  sqlite3_stmt *event;
+} ImportStatements;
+
+static void
+clear_import_statements (ImportStatements *stmts)
+{
+  g_clear_pointer (&stmts->find, sqlite3_finalize);
+  g_clear_pointer (&stmts->entry, sqlite3_finalize);
+  g_clear_pointer (&stmts->add_tag, sqlite3_finalize);
+  g_clear_pointer (&stmts->link_tag, sqlite3_finalize);
+  g_clear_pointer (&stmts->check_in, sqlite3_finalize);
+  g_clear_pointer (&stmts->event, sqlite3_finalize);
+}
+
+static gboolean
+prepare_import_statements (sqlite3           *db,
+                           ImportStatements  *stmts,
+                           const char        *context,
+                           GError           **error)
+{
+  if ((stmts->find = _attune_store_prepare (db, "SELECT id FROM entries WHERE uuid = ?1",
+                                            context, error)) == NULL ||
+      (stmts->entry = _attune_store_prepare (db,
+                                             "INSERT INTO entries (uuid, kind, day, created_at, updated_at, title, body, "
+                                             "format, mood, bring, tag_text) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                             context, error)) == NULL ||
+      (stmts->add_tag = _attune_store_prepare (db, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+                                               context, error)) == NULL ||
+      (stmts->link_tag = _attune_store_prepare (db,
+                                                "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
+                                                "SELECT ?1, id FROM tags WHERE name = ?2",
+                                                context, error)) == NULL ||
+      (stmts->check_in = _attune_store_prepare (db,
+                                                "INSERT INTO check_ins (entry_id, session_at, mode, connected, heard, "
+                                                "mattered, suited, rupture, kinds, other_kind, intensity, what_happened, "
+                                                "felt, needed, resolved, spoke_up, plan, message, repair_status) "
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                                "?15, ?16, ?17, ?18, ?19)",
+                                                context, error)) == NULL ||
+      (stmts->event = _attune_store_prepare (db,
+                                             "INSERT INTO repair_events (entry_id, at, status, note) "
+                                             "VALUES (?1, ?2, ?3, ?4)",
+                                             context, error)) == NULL)
+    {
+      clear_import_statements (stmts);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+find_entry (sqlite3_stmt  *stmt,
+            const char    *uuid,
+            gint64        *out_id,
+            const char    *context,
+            GError       **error)
+{
+  sqlite3 *db = sqlite3_db_handle (stmt);
   int rc;
 
-  stmt = _attune_store_prepare (db, "SELECT id FROM entries WHERE uuid = ?1", context, error);
-  if (stmt == NULL)
-    return FALSE;
-
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
 
@@ -466,6 +525,8 @@ find_entry (sqlite3     *db,
       _attune_store_set_error (error, db, rc, context);
       return FALSE;
     }
+
+  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -506,26 +567,21 @@ check_entry (const AttuneJournalEntry  *entry,
 }
 
 static gboolean
-insert_entry (sqlite3                   *db,
+insert_entry (ImportStatements          *stmts,
               const AttuneJournalEntry  *entry,
               gint64                    *out_id,
               const char                *context,
               GError                   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) add_tag = NULL;
-  g_autoptr(sqlite3_stmt) link_tag = NULL;
+  sqlite3_stmt *stmt = stmts->entry;
+  sqlite3_stmt *add_tag = stmts->add_tag;
+  sqlite3_stmt *link_tag = stmts->link_tag;
+  sqlite3 *db = sqlite3_db_handle (stmt);
   g_autofree char *tag_text = g_strjoinv (" ", entry->tags);
   gint64 id;
 
-  stmt = _attune_store_prepare (db,
-                  "INSERT INTO entries (uuid, kind, day, created_at, updated_at, title, body, "
-                  "format, mood, bring, tag_text) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                  context, error);
-  if (stmt == NULL)
-    return FALSE;
-
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_text (stmt, 1, entry->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, entry->kind == ATTUNE_ENTRY_KIND_CHECK_IN ? "check-in" : "note",
                      -1, SQLITE_STATIC);
@@ -547,20 +603,8 @@ insert_entry (sqlite3                   *db,
 
   id = sqlite3_last_insert_rowid (db);
 
-  if (entry->tags[0] != NULL)
-    {
-      /* Tag names are unique without regard to case: an imported "work"
-       * joins an existing "Work", as when saving in the editor. */
-      add_tag = _attune_store_prepare (db, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-                         context, error);
-      link_tag = _attune_store_prepare (db,
-                          "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
-                          "SELECT ?1, id FROM tags WHERE name = ?2",
-                          context, error);
-      if (add_tag == NULL || link_tag == NULL)
-        return FALSE;
-    }
-
+  /* Tag names are unique without regard to case: an imported "work" joins
+   * an existing "Work", as when saving in the editor. */
   for (guint i = 0; entry->tags[i] != NULL; i++)
     {
       sqlite3_reset (add_tag);
@@ -581,25 +625,17 @@ insert_entry (sqlite3                   *db,
 }
 
 static gboolean
-insert_check_in (sqlite3                     *db,
+insert_check_in (ImportStatements            *stmts,
                  gint64                       entry_id,
                  const AttuneJournalCheckIn  *check_in,
                  const char                  *context,
                  GError                     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) event_stmt = NULL;
+  sqlite3_stmt *stmt = stmts->check_in;
+  sqlite3_stmt *event_stmt = stmts->event;
 
-  stmt = _attune_store_prepare (db,
-                  "INSERT INTO check_ins (entry_id, session_at, mode, connected, heard, "
-                  "mattered, suited, rupture, kinds, other_kind, intensity, what_happened, "
-                  "felt, needed, resolved, spoke_up, plan, message, repair_status) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                  "?15, ?16, ?17, ?18, ?19)",
-                  context, error);
-  if (stmt == NULL)
-    return FALSE;
-
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_int64 (stmt, 1, entry_id);
   sqlite3_bind_int64 (stmt, 2, check_in->session_at);
   sqlite3_bind_int (stmt, 3, check_in->mode);
@@ -626,13 +662,6 @@ insert_check_in (sqlite3                     *db,
   if (check_in->history == NULL || check_in->history->len == 0)
     return TRUE;
 
-  event_stmt = _attune_store_prepare (db,
-                        "INSERT INTO repair_events (entry_id, at, status, note) "
-                        "VALUES (?1, ?2, ?3, ?4)",
-                        context, error);
-  if (event_stmt == NULL)
-    return FALSE;
-
   for (guint i = 0; i < check_in->history->len; i++)
     {
       const AttuneRepairEvent *event = g_ptr_array_index (check_in->history, i);
@@ -658,6 +687,7 @@ insert_check_in (sqlite3                     *db,
  * file twice does not double the list. */
 static gboolean
 insert_agenda (sqlite3                  *db,
+               sqlite3_stmt             *find,
                const AttuneJournalData  *data,
                gboolean                 *out_changed,
                const char               *context,
@@ -718,7 +748,7 @@ insert_agenda (sqlite3                  *db,
 
       if (item->entry_uuid != NULL)
         {
-          if (!find_entry (db, item->entry_uuid, &entry_id, context, error))
+          if (!find_entry (find, item->entry_uuid, &entry_id, context, error))
             return FALSE;
 
           if (entry_id == 0)
@@ -760,6 +790,85 @@ typedef struct
   const char *day;
 } AddedEntry;
 
+/* The full-text trigger on new entries, as migration 1 → 2 created it. */
+#define FTS_INSERT_TRIGGER \
+  "CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN" \
+  "  INSERT INTO entries_fts (rowid, title, body, tag_text)" \
+  "    VALUES (new.id, new.title, new.body, new.tag_text);" \
+  "END"
+
+/* Indexing each new entry through its trigger costs far more than indexing
+ * them all at once: SQLite opens a statement savepoint for every INSERT that
+ * fires a trigger, and FTS5 writes its pending terms out as a new segment at
+ * every savepoint, then merges those small segments again (40 % of an
+ * import's instructions, issue #7). So an import drops the trigger, and
+ * indexes its rows with one INSERT … SELECT before it creates the trigger
+ * again, all inside its transaction. Only when the trigger is the one this
+ * file knows; otherwise *out_dropped stays FALSE and the trigger works. */
+static gboolean
+drop_fts_trigger (sqlite3     *db,
+                  gint64      *out_max_id,
+                  gboolean    *out_dropped,
+                  const char  *context,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_dropped = FALSE;
+
+  stmt = _attune_store_prepare (db,
+                                "SELECT (SELECT sql FROM sqlite_schema "
+                                "        WHERE type = 'trigger' AND name = 'entries_fts_insert'), "
+                                "       (SELECT coalesce(max(id), 0) FROM entries)",
+                                context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _attune_store_set_error (error, db, rc, context);
+      return FALSE;
+    }
+
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), FTS_INSERT_TRIGGER) != 0)
+    return TRUE;
+
+  *out_max_id = sqlite3_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_attune_store_exec (db, "DROP TRIGGER entries_fts_insert", context, error))
+    return FALSE;
+
+  *out_dropped = TRUE;
+
+  return TRUE;
+}
+
+static gboolean
+restore_fts_trigger (sqlite3     *db,
+                     gint64       max_id,
+                     const char  *context,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* Rows added now have ids above every earlier one (INTEGER PRIMARY KEY). */
+  stmt = _attune_store_prepare (db,
+                                "INSERT INTO entries_fts (rowid, title, body, tag_text) "
+                                "SELECT id, title, body, tag_text FROM entries WHERE id > ?1 ORDER BY id",
+                                context, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, max_id);
+  if (!_attune_store_step_done (stmt, context, error))
+    return FALSE;
+
+  return _attune_store_exec (db, FTS_INSERT_TRIGGER, context, error);
+}
+
 /**
  * attune_store_import_journal:
  * @self: an #AttuneStore
@@ -790,7 +899,10 @@ attune_store_import_journal (AttuneStore              *self,
 {
   const char *context = _("The backup could not be imported. Nothing was changed.");
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (AddedEntry));
+  ImportStatements stmts = { NULL, };
   gboolean agenda_changed = FALSE;
+  gboolean trigger_dropped = FALSE;
+  gint64 max_id = 0;
   guint skipped = 0;
   sqlite3 *db;
 
@@ -810,13 +922,18 @@ attune_store_import_journal (AttuneStore              *self,
   if (!_attune_store_exec (db, "BEGIN IMMEDIATE", context, error))
     return FALSE;
 
+  if ((data->entries != NULL && data->entries->len > 0 &&
+       !drop_fts_trigger (db, &max_id, &trigger_dropped, context, error)) ||
+      !prepare_import_statements (db, &stmts, context, error))
+    goto failed;
+
   for (guint i = 0; data->entries != NULL && i < data->entries->len; i++)
     {
       const AttuneJournalEntry *entry = g_ptr_array_index (data->entries, i);
       AddedEntry row = { 0, entry->created_at, entry->day };
       gint64 existing = 0;
 
-      if (!find_entry (db, entry->uuid, &existing, context, error))
+      if (!find_entry (stmts.find, entry->uuid, &existing, context, error))
         goto failed;
 
       if (existing != 0)
@@ -825,17 +942,23 @@ attune_store_import_journal (AttuneStore              *self,
           continue;
         }
 
-      if (!insert_entry (db, entry, &row.id, context, error))
+      if (!insert_entry (&stmts, entry, &row.id, context, error))
         goto failed;
 
       if (entry->check_in != NULL &&
-          !insert_check_in (db, row.id, entry->check_in, context, error))
+          !insert_check_in (&stmts, row.id, entry->check_in, context, error))
         goto failed;
 
       g_array_append_val (added, row);
     }
 
-  if (!insert_agenda (db, data, &agenda_changed, context, error))
+  if (!insert_agenda (db, stmts.find, data, &agenda_changed, context, error))
+    goto failed;
+
+  /* Finalized before COMMIT, so that no statement of ours is still active. */
+  clear_import_statements (&stmts);
+
+  if (trigger_dropped && !restore_fts_trigger (db, max_id, context, error))
     goto failed;
 
   if (!_attune_store_exec (db, "COMMIT", context, error))
@@ -859,6 +982,7 @@ attune_store_import_journal (AttuneStore              *self,
   return TRUE;
 
 failed:
+  clear_import_statements (&stmts);
   _attune_store_rollback (db);
   return FALSE;
 }
