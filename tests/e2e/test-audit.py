@@ -5,10 +5,21 @@
 #     widget's type name, such as "GtkToggleButton": that counts as no name),
 #   - an image on screen with neither a name nor a description (decorative images are marked
 #     presentation and then are not in the tree at all),
-#   - a focusable control on screen that Tab (sent by xdotool, as a person would) never reaches.
+#   - a focusable control on screen that Tab (sent by xdotool, as a person would) never reaches,
+#   - a place Tab stops at that has no name (a screen reader would say nothing there),
 # and prints "elements checked, problems" per window and in total. Prints TAP.
 #
 #   tests/e2e/test-audit.py BUILD/src/attune
+#
+# Windows and pages: the main window (timeline, list for next session, insights, editor),
+# every page of the check-in wizard, About Ruptures, Preferences, Prepare for My Session and
+# the Keyboard Shortcuts window. It runs in tests/run-all.sh (suite e2e) in about a minute.
+#
+# Where Tab goes is read from the focus events of the accessibility bus
+# (object:state-changed:focused), not from the FOCUSED state of each control: GTK 4.8 never
+# sets that state on an AdwEntryRow, whose focus sits on a GtkText with no accessible of its
+# own. For that text GTK 4.8 sends a focus change (with detail 0) from the row's editable
+# area instead; the row counts as reached when the focus lands anywhere inside it.
 #
 # Copyright 2026 The Attune developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +29,8 @@ import re
 import subprocess
 import sys
 import time
+
+from gi.repository import GLib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from attune_e2e import *  # noqa: E402,F401,F403
@@ -36,6 +49,37 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Attune)[A-Z]\w*$")
 totals = {"checked": 0, "problems": 0}
 report = []
 
+# Focus changes as the accessibility bus reports them: (detail1, source).
+focus_events = []
+
+
+def focus_changed_cb(event):
+    focus_events.append((event.detail1, event.source))
+
+
+pyatspi.Registry.registerEventListener(focus_changed_cb, "object:state-changed:focused")
+CONTEXT = GLib.MainContext.default()
+
+
+def pump():
+    while CONTEXT.iteration(False):
+        pass
+
+
+def wait_for(what, func, timeout=8, interval=0.05):
+    """Polls func until it returns something true; returns that."""
+    end = time.time() + timeout
+    while True:
+        try:
+            result = func()
+            if result:
+                return result
+        except Exception:
+            pass
+        if time.time() > end:
+            raise AssertionError(f"{what} did not happen within {timeout} s")
+        time.sleep(interval)
+
 
 def write_settings():
     folder = os.path.join(env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
@@ -44,32 +88,97 @@ def write_settings():
         f.write("[io/github/attunejournal/Attune]\nwelcome-done=true\nwindow-width=1100\nwindow-height=800\n")
 
 
-def window(title, timeout=8):
-    app = state["app"]
-    end = time.time() + timeout
-    while time.time() < end:
-        for i in range(app.childCount):
-            win = app.getChildAtIndex(i)
-            try:
-                if win is not None and win.name == title and is_on_screen(win):
-                    return win
-            except Exception:
-                pass
-        time.sleep(0.2)
-    raise AssertionError(f"no window {title!r} is showing")
-
-
-def path_of(node, _cache=None):
-    """Where a node sits in the tree (child indexes from its window): stable while Tab
-    scrolls things around, unlike positions."""
-    steps = []
-    while node is not None:
+def top_of(node):
+    """The window a node is in, found through its parents."""
+    for _ in range(80):
         parent = node.parent
-        if parent is None or parent.getRoleName() == "application":
-            break
-        steps.append(node.getIndexInParent())
+        if parent is None:
+            return None
+        if parent.getRoleName() == "application":
+            return node
         node = parent
-    return tuple(reversed(steps))
+    return None
+
+
+# Windows by title. Dialogs are found through the focus they take when they open, not by asking
+# the application for its windows: GTK 4.8 answers a request for a window that just closed (a
+# stale child count) with a null object path and then crashes (GLib-CRITICAL in
+# g_variant_new_object_path); see show_help_overlay_action() in src/ui/attune-window.c.
+windows = {}
+
+
+def window(title, timeout=8):
+    def look():
+        if title in windows and is_on_screen(windows[title]):
+            return windows[title]
+        pump()
+        for _, source in reversed(focus_events):
+            try:
+                top = top_of(source)
+                if top is not None and top.name == title and is_on_screen(top):
+                    windows[title] = top
+                    return top
+            except Exception:
+                continue
+        return None
+    return wait_for(f"the window {title!r} showing", look, timeout)
+
+
+def closed(win):
+    try:
+        return not win.getState().contains(pyatspi.STATE_VISIBLE) or not is_on_screen(win)
+    except Exception:
+        return True  # gone from the bus
+
+
+def window_gone(title, timeout=8):
+    win = windows.pop(title)
+    wait_for(f"the window {title!r} closing", lambda: closed(win), timeout)
+
+
+def walk_paths(node, path=(), out=None):
+    """Like walk(), with each node's place in the tree (child indexes from node): stable while
+    Tab scrolls things around, unlike positions, and free, unlike asking for parents."""
+    if out is None:
+        out = []
+    out.append((path, node))
+    try:
+        count = min(node.childCount, 1000)
+    except Exception:
+        return out
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None and len(path) < 60:
+            walk_paths(child, path + (i,), out)
+    return out
+
+
+def pick(nodes, role, name):
+    for _, node in nodes:
+        try:
+            if node.getRoleName() == role and node.name == name and is_on_screen(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def find_in(top, role, name, timeout=8):
+    """find() below one window: a fraction of the whole application's tree."""
+    return wait_for(f"a {role} named {name!r} showing",
+                    lambda: pick(walk_paths(top), role, name), timeout, interval=0.1)
+
+
+def walk_showing(top, role, name, timeout=8):
+    """Walks top's tree until a role named name shows in it; returns that walk, which the
+    audit of the page then uses: each walk of a big window costs about a second."""
+    def walked():
+        nodes = walk_paths(top)
+        return nodes if pick(nodes, role, name) else None
+    return wait_for(f"a {role} named {name!r} showing", walked, timeout, interval=0.1)
 
 
 def label(node):
@@ -81,164 +190,217 @@ def unnamed(name):
     return not name or bool(TYPE_NAME.match(name))
 
 
-def in_list_view(node):
-    # Rows of a GtkListView/GtkColumnView are reached with the arrow keys once the list has
-    # focus, not with Tab; the same holds for GtkListBox rows. Counted as reachable when any
-    # row of the same list got focus.
-    return node.getRoleName() == "list item"
-
-
 # Paths already audited, per window. GTK 4.8 keeps the size of a stack page that was shown
 # once after it is hidden again, so "has a size" means "on screen" only for pages never shown:
 # each page is audited when it first shows, for what it adds.
 seen = {}
-# Per window, what Tab has reached so far, by path, by (role, name) and by list.
+# Per window: the AT-SPI object paths Tab has reached, and (role, name) of what it reached.
 reached_all = {}
+# Findings that need a change outside what this audit's author could touch, each with the fix
+# that is needed: reported as "# TODO" lines, not counted as problems. Keep this list short;
+# anything not listed here fails the audit.
+KNOWN = {
+    # GTK 4.8's GtkShortcutsWindow gives its own search button no accessible name (it shows
+    # only an icon). The fix belongs in show_help_overlay_action() in src/ui/attune-window.c:
+    # find the button in the built window and set GTK_ACCESSIBLE_PROPERTY_LABEL on it.
+    ("Keyboard Shortcuts", "push button without a name (as 'GtkImage') under panel ''"),
+}
+known_found = []
+
+# Per window: the unnamed places Tab stopped at that were reported already.
+reported_stops = {}
 # GtkWindowControls' minimize, maximize and close buttons are kept out of the Tab order by GTK
 # itself (they are for the pointer; the keyboard has Ctrl+W and the window manager's keys).
 WINDOW_CONTROLS = {"Minimize", "Maximize", "Close"}
 
 
-# Findings not fixed yet, reported as TAP TODO so that the audit still catches new ones.
-KNOWN = {}
-tab_todo = []
-
-
-def in_popover(node):
+def in_popover(ancestors):
     """Closed popovers (a combo row's list, a menu button's calendar) keep their last size in
     GTK 4.8; their insides are GTK's and show only when opened."""
-    parent = node.parent
-    for _ in range(12):
-        if parent is None:
-            return False
-        try:
-            if parent.name in ("GtkPopover", "GtkPopoverContent", "GtkPopoverMenu"):
-                return True
-            parent = parent.parent
-        except Exception:
-            return False
-    return False
+    return any(a.name in ("GtkPopover", "GtkPopoverContent", "GtkPopoverMenu") for a in ancestors[:12])
 
 
-def in_combo_row(node):
+def in_combo_row(ancestors):
     """AdwComboRow (libadwaita 1.2) shows its current choice in a GtkListView of its own,
     unnamed and outside the Tab order; the row itself is the named, focusable combo box."""
-    parent = node.parent
-    for _ in range(4):
-        if parent is None:
-            return False
-        try:
-            if parent.getRoleName() == "combo box":
-                return True
-            parent = parent.parent
-        except Exception:
-            return False
-    return False
+    return any(a.getRoleName() == "combo box" for a in ancestors[:4])
 
 
-def decorative(node):
+def decorative(ancestors):
     """An icon inside a named button or row (the view switcher's icons, a row's prefix icon):
     the control carries the name, the icon adds nothing for a screen reader."""
-    parent = node.parent
-    for _ in range(6):
-        if parent is None:
-            return False
-        try:
-            if parent.getRoleName() in INTERACTIVE and not unnamed(parent.name):
-                return True
-            parent = parent.parent
-        except Exception:
-            return False
-    return False
+    return any(a.getRoleName() in INTERACTIVE and not unnamed(a.name) for a in ancestors[:6])
 
 
-def audit(title, win, skip_tab=False):
-    """Checks names and images under win, then walks it with Tab. Returns the problems."""
+def tab_once(previous, multi_line):
+    """Presses Tab (Ctrl+Tab in a text view, which takes Tab as a character: GTK's documented
+    way out) and returns the accessible that took the focus, or None when nothing moved."""
+    pump()
+    focus_events.clear()
+    key_fast("ctrl+Tab" if multi_line else "Tab")
+    previous_path = previous.path if previous is not None else None
+    end = time.time() + 0.8
+    candidate = None
+    while time.time() < end:
+        pump()
+        gained = [source for detail, source in focus_events if detail == 1]
+        if gained:
+            return gained[-1]
+        # The GtkText of an AdwEntryRow (see the top of this file): only a detail-0 change
+        # from the row's editable area says that the focus moved there. Wait a little for a
+        # real focus change before settling for it.
+        others = [source for detail, source in focus_events if source.path != previous_path]
+        if others and candidate is None:
+            candidate = others[-1]
+            end = min(end, time.time() + 0.08)
+        time.sleep(0.003)
+    return candidate
+
+
+def key_fast(name):
+    subprocess.run(["xdotool", "key", "--delay", "0", name], check=True, timeout=10)
+
+
+def owner_of(source, focusables, levels=4):
+    """The control a focused accessible belongs to: itself, or the focusable around it."""
+    node = source
+    for _ in range(levels):
+        if node is None:
+            return None
+        if node.path in focusables:
+            return focusables[node.path]
+        node = node.parent
+    return None
+
+
+def audit(title, win, skip_tab=False, nodes=None):
+    """Checks names and images under win (walked already: nodes), then walks it with Tab.
+    Returns the problems."""
     problems = []
     focusables = {}
     checked = 0
     done = seen.setdefault(win.name, set())
-    for _, node in walk(win):
+    if unnamed(win.name) and win.path not in reported_stops.setdefault("windows", set()):
+        reported_stops["windows"].add(win.path)
+        problems.append(f"a window without a name (as {win.name!r})")
+    if nodes is None:
+        nodes = walk_paths(win)
+    by_path = dict(nodes)
+    for where, node in nodes:
         try:
             role = node.getRoleName()
             if role not in INTERACTIVE and role not in IMAGES:
                 continue
+            if where in done:
+                continue
             if not is_on_screen(node):
                 continue
-            if in_popover(node) or in_combo_row(node):
-                continue
-            where = path_of(node)
-            if where in done:
+            ancestors = [by_path[where[:k]] for k in range(len(where) - 1, -1, -1)]
+            if in_popover(ancestors) or in_combo_row(ancestors):
                 continue
             done.add(where)
             states = node.getState()
             checked += 1
             if role in INTERACTIVE and unnamed(node.name):
-                problems.append(f"{role} without a name (as {node.name!r}) under {label(node.parent)}")
+                problems.append(f"{role} without a name (as {node.name!r}) under {label(ancestors[0])}")
             if (role in IMAGES and unnamed(node.name) and not (node.description or "").strip()
-                    and not decorative(node)):
-                problems.append(f"image without a name or description under {label(node.parent)}")
+                    and not decorative(ancestors)):
+                problems.append(f"image without a name or description under {label(ancestors[0])}")
             if (role in INTERACTIVE and states.contains(pyatspi.STATE_FOCUSABLE)
                     and states.contains(pyatspi.STATE_SENSITIVE)
                     and not (role == "push button" and node.name in WINDOW_CONTROLS)):
-                focusables[path_of(node)] = node
+                focusables[node.path] = (where, node, ancestors)
         except Exception:
             continue
 
     if not skip_tab and focusables:
-        reached, parents_reached, names_reached = reached_all.setdefault(win.name, (set(), set(), set()))
-        # Enough presses to go round the whole window: what this page adds, plus what the
-        # window had before (header bars), plus 10.
-        presses = len(focusables) + len(done) // 2 + 10
-        current = None
-        trail = []
-        for _ in range(presses):
-            for p, node in focusables.items():
-                try:
-                    if node.getState().contains(pyatspi.STATE_FOCUSED):
-                        reached.add(p)
-                        parents_reached.add(p[:-1])
-                        names_reached.add((node.getRoleName(), node.name))
-                        current = node
-                        trail.append(node.name)
-                        break
-                except Exception:
-                    continue
-            else:
-                current = None
-            multi = False
-            try:
-                multi = current is not None and current.getState().contains(pyatspi.STATE_MULTI_LINE)
-            except Exception:
-                pass
-            # A text view takes Tab as a character; Ctrl+Tab leaves it (GTK's documented way).
-            key("ctrl+Tab" if multi else "Tab")
-            time.sleep(0.12)
-        for p, node in focusables.items():
-            if p in reached:
-                continue
-            try:
-                if in_list_view(node) and p[:-1] in parents_reached:
-                    continue
-                # The same control twice: libadwaita's adaptive pairs (the view switcher in the
-                # header and in the bottom bar), or a page kept sized after it was hidden; one
-                # of them is the one on screen.
-                if (node.getRoleName(), node.name) in names_reached:
-                    continue
-                # Reported, not failed: GTK 4.8 keeps hidden pages' sizes, so some of these are
-                # not on screen at all; see the report of the first audit run for the real ones.
-                print(f"# TODO {title}: Tab never reaches {label(node)} (Tab went: {' > '.join(trail[:20])})")
-                tab_todo.append(f"{title}: {label(node)}")
-            except Exception:
-                continue
+        problems.extend(walk_with_tab(title, win, focusables, len(done)))
 
+    for p in [p for p in problems if (title, p) in KNOWN]:
+        problems.remove(p)
+        known_found.append(f"{title}: {p}")
+        print(f"# TODO (known, see KNOWN) {title}: {p}", flush=True)
     totals["checked"] += checked
     totals["problems"] += len(problems)
-    line = f"{title}: {checked} elements checked, {len(problems)} problems"
+    line = f"{title}: {checked} elements checked, {len(problems)} problems ({time.time() - started:.0f} s)"
     report.append(line)
     print(f"# {line}", flush=True)
     for p in problems:
         print(f"#   {p}", flush=True)
+    return problems
+
+
+def walk_with_tab(title, win, focusables, n_seen):
+    """Presses Tab until every new focusable control of this page was reached, or the focus
+    went round the window once. Returns the problems."""
+    problems = []
+    reached, names_reached = reached_all.setdefault(win.name, (set(), set()))
+    owners = {path: node for path, (_, node, _) in focusables.items()}
+    unnamed_stops = reported_stops.setdefault(win.name, set())
+    # Enough presses to go round the whole window: what this page adds, plus what the window
+    # had before (header bars), plus 20.
+    presses = len(focusables) + n_seen // 2 + 20
+    current = None
+    first = None
+    trail = []
+    for _ in range(presses):
+        multi = False
+        try:
+            multi = (current is not None and current.getRoleName() == "text"
+                     and current.getState().contains(pyatspi.STATE_MULTI_LINE))
+        except Exception:
+            pass
+        source = tab_once(current, multi)
+        if source is None:
+            continue
+        current = source
+        try:
+            owner = owner_of(source, owners)
+            stop = owner if owner is not None else source
+            if first is None:
+                first = stop.path
+            elif stop.path == first:
+                break  # round the window once
+            reached.add(stop.path)
+            names_reached.add((stop.getRoleName(), stop.name))
+            trail.append(stop.name or stop.getRoleName())
+            if (owner is None and unnamed(source.name) and source.getRoleName() not in ("filler", "panel")
+                    and source.path not in unnamed_stops):
+                unnamed_stops.add(source.path)
+                problems.append(f"Tab stops at a {source.getRoleName()} without a name "
+                                f"(as {source.name!r}) under {label(source.parent)}")
+        except Exception:
+            continue
+        if all(path in reached for path in focusables):
+            break
+    lists_reached = {where[:-1] for path, (where, node, _) in focusables.items()
+                     if path in reached and node.getRoleName() == "list item"}
+    for path, (where, node, ancestors) in focusables.items():
+        if path in reached:
+            continue
+        try:
+            # A check box of a radio group inside its row (AdwActionRow with the check box as
+            # activatable widget): GTK keeps only the checked one of a group in the Tab order,
+            # and the row, which carries the same name, is reached and toggles it.
+            if any(a.getRoleName() == "list item" and a.path in reached and a.name == node.name
+                   for a in ancestors[:4]):
+                continue
+            # Rows of a GtkListView are reached with the arrow keys once the list has focus,
+            # not with Tab: a row counts when a row of the same list got focus.
+            if node.getRoleName() == "list item" and where[:-1] in lists_reached:
+                continue
+            # Inside a dimmed group (a preferences group made insensitive as a whole): GTK
+            # 4.8 reports each control's own sensitivity only, and Tab skips the group.
+            if any(not a.getState().contains(pyatspi.STATE_SENSITIVE) for a in ancestors):
+                continue
+            # The same control twice: libadwaita's adaptive pairs (the view switcher in the
+            # header and in the bottom bar); one of them is the one on screen.
+            if (node.getRoleName(), node.name) in names_reached:
+                continue
+            problems.append(f"Tab never reaches {label(node)} under {label(ancestors[0])}"
+                            f" (Tab went: {' > '.join(trail[:30])})")
+        except Exception:
+            continue
     return problems
 
 
@@ -247,18 +409,7 @@ def expect_none(problems):
         raise FindingsError("; ".join(problems[:8]))
 
 
-def next_page(app):
-    for name in ("Next", "Skip"):
-        try:
-            press(find(app, "push button", name, timeout=1))
-            time.sleep(0.5)
-            return
-        except AssertionError:
-            pass
-    raise AssertionError("neither Next nor Skip is showing")
-
-
-print("1..10", flush=True)
+print("1..11", flush=True)
 
 
 def start():
@@ -269,80 +420,120 @@ def start():
                        check=True, timeout=60, stdout=subprocess.DEVNULL)
     else:
         print(f"# no sample journal program at {SAMPLE}: auditing an empty journal")
-    launch()
-    window("Attune")
-    time.sleep(1)
+    app = launch()
+    # The only window yet: safe to ask the application for it.
+    win = wait_for("the main window", lambda: app.getChildAtIndex(0), timeout=30)
+    assert win.name == "Attune", f"the first window is {win.name!r}"
+    windows["Attune"] = win
+    find_in(win, "push button", "Check In After a Session")
+
+
+# A label that shows once each page of the main window is on screen.
+PAGES = {None: ("push button", "Check In After a Session"),
+         "For Next Session": ("text", "Add something to bring"),
+         "Insights": ("label", "Insights")}
 
 
 def main_page(tab):
     def run():
-        app = state["app"]
+        win = window("Attune")
         if tab is not None:
-            press(find(app, "page tab", tab))
-            time.sleep(0.8)
-        expect_none(audit(f"main window, {tab or 'Timeline'}", window("Attune")))
+            press(find_in(win, "page tab", tab))
+        nodes = walk_showing(win, *PAGES[tab])
+        expect_none(audit(f"main window, {tab or 'Timeline'}", win, nodes=nodes))
     return run
 
 
 def editor():
-    app = state["app"]
-    press(find(app, "page tab", "Timeline"))
-    key("ctrl+n")
-    find(app, "text", "Title")
-    time.sleep(0.5)
-    expect_none(audit("main window, editor", window("Attune")))
+    win = window("Attune")
+    press(find_in(win, "page tab", "Timeline"))
+    key_fast("ctrl+n")
+    nodes = walk_showing(win, "text", "Title")
+    expect_none(audit("main window, editor", win, nodes=nodes))
 
 
 wizard_problems = []
 
 
 def wizard():
-    app = state["app"]
-    key("ctrl+shift+n")
+    focus_events.clear()
+    key_fast("ctrl+shift+n")
     wiz = window("Session Check-in")
     pages = 0
     help_done = False
+    next_button = None
     for title, answer in (("Since last time", None), ("About the session", None),
                           ("How did it feel?", None), ("A moment that felt off", "Yes"),
                           ("What was it like?", "I felt judged or criticized"),
                           ("In your own words", None), ("By the end", None),
                           ("What next?", "Bring it up next session"), ("Your check-in", None)):
         try:
-            find(wiz, "label", title, timeout=3)
+            nodes = walk_showing(wiz, "label", title, timeout=3)
         except AssertionError:
             if title == "Since last time":
                 print("# no follow-up page (the journal has nothing open)")
                 continue
             raise
-        if answer is not None:
-            press(find(wiz, "check box", answer))
-            time.sleep(0.4)
         pages += 1
-        wizard_problems.extend(audit(f"check-in wizard, {title}", wiz))
-        if title == "A moment that felt off" and not help_done and False:
-            press(find(wiz, "push button", "About Ruptures"))
+        wizard_problems.extend(audit(f"check-in wizard, {title}", wiz, nodes=nodes))
+        # Next and Skip are one button, named after what it does on this page.
+        if next_button is None:
+            next_button = pick(nodes, "push button", "Skip") or pick(nodes, "push button", "Next")
+        if answer is not None:
+            box = pick(nodes, "check box", answer)
+            assert box is not None, f"no check box {answer!r} on {title!r}"
+            press(box)
+            wait_for(f"{answer!r} checked", lambda: box.getState().contains(pyatspi.STATE_CHECKED), 3)
+        if title == "A moment that felt off" and not help_done:
+            # The wizard's own way in (the main menu has another): About Ruptures opens over
+            # the modal wizard.
+            focus_events.clear()
+            press(pick(nodes, "push button", "About Ruptures") or find_in(wiz, "push button", "About Ruptures"))
             state["help"] = window("About Ruptures")
             help_done = True
             wizard_problems.extend(audit("About Ruptures", state["help"]))
-            key("Escape")
-            time.sleep(0.6)
+            key_fast("Escape")
+            window_gone("About Ruptures")
         if title != "Your check-in":
-            next_page(wiz)
-    press(find(wiz, "push button", "Save"))
-    time.sleep(0.8)
-    print(f"# {pages} wizard pages audited")
+            press(next_button)
+    press(pick(nodes, "push button", "Save") or find_in(wiz, "push button", "Save"))
+    window_gone("Session Check-in")
+    print(f"# {pages} wizard pages and About Ruptures audited")
     assert pages >= 8, f"only {pages} wizard pages showed"
+    assert help_done, "About Ruptures was not audited"
     expect_none(wizard_problems)
+
+
+def other_pages(title, win, nodes):
+    """Shows each further page of a window with a view switcher and audits it."""
+    problems = []
+    tabs = [node for _, node in nodes if node.getRoleName() == "page tab"
+            and is_on_screen(node) and not node.getState().contains(pyatspi.STATE_SELECTED)]
+    for tab in tabs:
+        press(tab)
+        wait_for(f"the page {tab.name!r} showing",
+                 lambda: tab.getState().contains(pyatspi.STATE_SELECTED), timeout=3)
+        problems.extend(audit(f"{title}, {tab.name}", win))
+    return problems
 
 
 def dialog(keys, title, skip_tab=False):
     def run():
-        key(keys)
-        win = window(title)
-        time.sleep(0.8)
-        problems = audit(title, win, skip_tab)
-        key("Escape")
-        time.sleep(0.6)
+        # Without a window manager the main window may take a moment to get the keyboard
+        # back after a dialog closed: press again when nothing opened.
+        for attempt in range(3):
+            focus_events.clear()
+            key_fast(keys)
+            try:
+                win = window(title, timeout=4 + 2 * attempt)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+        nodes = walk_paths(win)
+        problems = audit(title, win, skip_tab, nodes=nodes) + other_pages(title, win, nodes)
+        key_fast("Escape")
+        window_gone(title)
         expect_none(problems)
     return run
 
@@ -373,11 +564,15 @@ class FindingsError(Exception):
 
 
 def total():
-    print(f"# total: {totals['checked']} elements checked, {totals['problems']} problems,"
-          f" {len(tab_todo)} controls Tab did not reach (reported only)")
+    assert not failed or totals["problems"], f"findings in: {', '.join(failed)}"
+    print(f"# total: {totals['checked']} elements checked in {len(report)} windows and pages,"
+          f" problems {totals['problems']}, in {time.time() - started:.0f} s")
+    if known_found:
+        print(f"# known findings waiting for a fix elsewhere (KNOWN): {len(known_found)}")
     assert totals["problems"] == 0, f"{totals['problems']} problems, listed above"
 
 
+started = time.time()
 check("the app starts with the sample journal", start)
 soft_check("main window, timeline", main_page(None))
 soft_check("main window, list for next session", main_page("For Next Session"))
@@ -386,8 +581,7 @@ soft_check("main window, editor", editor)
 soft_check("check-in wizard, every page, and About Ruptures", wizard)
 soft_check("preferences", dialog("ctrl+comma", "Preferences"))
 soft_check("prepare for my session", dialog("ctrl+p", "Prepare for My Session"))
-# Not covered yet: the shortcuts window (its accessible name was not found in the time this
-# test was written) and About Ruptures (its button in the wizard did not open it via AT-SPI).
-check("the app still runs", lambda: find(state["app"], "push button", "Check In After a Session"))
+soft_check("keyboard shortcuts", dialog("ctrl+question", "Keyboard Shortcuts"))
+check("the app still runs", lambda: find_in(window("Attune"), "push button", "Check In After a Session"))
 check("total", total)
 finish(0)
