@@ -73,34 +73,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Our own words for why a save failed; ifs rather than a switch, so that new store error
+ * codes fall back to the general sentence instead of failing -Wswitch-enum. */
 static const char *
 describe_save_error (const GError *error)
 {
-  if (error->domain == ATTUNE_STORE_ERROR)
-    {
-      switch ((AttuneStoreError) error->code)
-        {
-        case ATTUNE_STORE_ERROR_DISK_FULL:
-          return _("Could not save: the disk is full. Your words are still here. Make some room on the disk, and Attune will save them.");
+  if (g_error_matches (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_DISK_FULL))
+    return _("Could not save: the disk is full. Your words are still here. Make some room on the disk, and Attune will save them.");
 
-        case ATTUNE_STORE_ERROR_IO:
-          return _("Could not save: the disk could not be written to. Your words are still here, and Attune will keep trying.");
+  if (g_error_matches (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_IO))
+    return _("Could not save: the disk could not be written to. Your words are still here, and Attune will keep trying.");
 
-        case ATTUNE_STORE_ERROR_READ_ONLY:
-          return _("Could not save: the journal cannot be changed right now. Your words are still here, and Attune will keep trying.");
+  if (g_error_matches (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY))
+    return _("Could not save: the journal cannot be changed right now. Your words are still here, and Attune will keep trying.");
 
-        case ATTUNE_STORE_ERROR_BUSY:
-          return _("Could not save: another program is using the journal. Your words are still here, and Attune will keep trying.");
-
-        case ATTUNE_STORE_ERROR_FAILED:
-        case ATTUNE_STORE_ERROR_CORRUPT:
-        case ATTUNE_STORE_ERROR_NEWER_SCHEMA:
-        case ATTUNE_STORE_ERROR_NOT_FOUND:
-        case ATTUNE_STORE_ERROR_INVALID:
-        default:
-          break;
-        }
-    }
+  if (g_error_matches (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_BUSY))
+    return _("Could not save: another program is using the journal. Your words are still here, and Attune will keep trying.");
 
   return _("Could not save. Your words are still here, and Attune will keep trying.");
 }
