@@ -78,7 +78,8 @@ free_key (gpointer key)
 
 /**
  * attune_crypt_vfs_set_key:
- * @db_path: the database file, as it will be opened
+ * @db_path: the database file, as it will be opened (absolute), or a
+ *   folder ending in "/" for every database directly in it
  * @key: %ATTUNE_CRYPT_KEY_BYTES bytes
  *
  * Makes @key the key of @db_path and its log for files opened from now on.
@@ -130,6 +131,48 @@ attune_crypt_vfs_forget_all (void)
   g_mutex_unlock (&keys_lock);
 }
 
+/* The key of @db_path: its own, or that of a folder it is in (registered
+ * with a trailing "/", as the backups folder is). Called with the lock held. */
+static const guint8 *
+lookup_key (const char *db_path)
+{
+  GHashTableIter iter;
+  gpointer name, key;
+
+  if (keys == NULL)
+    return NULL;
+
+  key = g_hash_table_lookup (keys, db_path);
+  if (key != NULL)
+    return key;
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &name, &key))
+    if (g_str_has_suffix (name, "/") && g_str_has_prefix (db_path, name) &&
+        strchr (db_path + strlen (name), '/') == NULL)
+      return key;
+
+  return NULL;
+}
+
+/**
+ * attune_crypt_vfs_has_key:
+ * @db_path: a database file
+ *
+ * Returns: whether a key is registered that opens @db_path
+ */
+gboolean
+attune_crypt_vfs_has_key (const char *db_path)
+{
+  gboolean found;
+
+  g_mutex_lock (&keys_lock);
+  found = lookup_key (db_path) != NULL;
+  g_mutex_unlock (&keys_lock);
+
+  return found;
+}
+
 static guint8 *
 dup_key_for (const char *db_path)
 {
@@ -137,7 +180,7 @@ dup_key_for (const char *db_path)
   const guint8 *key;
 
   g_mutex_lock (&keys_lock);
-  key = keys != NULL ? g_hash_table_lookup (keys, db_path) : NULL;
+  key = lookup_key (db_path);
   if (key != NULL)
     {
       copy = sodium_malloc (ATTUNE_CRYPT_KEY_BYTES);

@@ -23,6 +23,7 @@ gboolean attune_crypt_vfs_register   (void);
 void     attune_crypt_vfs_set_key    (const char   *db_path,
                                       const guint8 *key);
 void     attune_crypt_vfs_forget_key (const char   *db_path);
+gboolean attune_crypt_vfs_has_key    (const char   *db_path);
 void     attune_crypt_vfs_forget_all (void);
 gboolean attune_crypt_file_is_encrypted (const char *db_path);
 

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attune-crypt-vfs.h"
 #include "attune-snapshot.h"
 #include "attune-store.h"
 #include "attune-store-private.h"
@@ -323,7 +324,9 @@ dup_immutable_uri (const char *path)
 {
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
-  return g_strconcat (uri, "?immutable=1", NULL);
+  /* Backups of a protected journal are encrypted with its key. */
+  return g_strconcat (uri, "?immutable=1",
+                      attune_crypt_file_is_encrypted (path) ? "&vfs=" ATTUNE_CRYPT_VFS_NAME : "", NULL);
 }
 
 static sqlite3 *
@@ -573,7 +576,15 @@ attune_snapshots_take (const char          *journal_path,
   if (!create_empty_private (partial, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (journal_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  /* A protected journal is read through its key, and VACUUM INTO then
+   * writes the snapshot through the same encryption. */
+  /* Read-write (it only runs VACUUM INTO): a read-only connection that
+   * happens to be the journal's last one cannot remove the -wal and -shm
+   * files it made. */
+  rc = sqlite3_open_v2 (journal_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
+                        attune_crypt_file_is_encrypted (journal_path) ? ATTUNE_CRYPT_VFS_NAME : NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _attune_store_set_error (error, db, rc, _("The journal could not be backed up."));

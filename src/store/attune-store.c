@@ -17,6 +17,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "attune-crypt-vfs.h"
 #include "attune-snapshot.h"
 #include "attune-store.h"
 #include "attune-store-private.h"
@@ -399,6 +400,11 @@ _attune_store_column_sum_ok (sqlite3_stmt *stmt,
 AttuneStoreError
 _attune_store_error_from_sqlite (int rc)
 {
+  /* A page of a protected journal that does not authenticate
+   * (attune-crypt-vfs.c): damaged or tampered with. */
+  if (rc == SQLITE_IOERR_DATA)
+    return ATTUNE_STORE_ERROR_CORRUPT;
+
   switch (rc & 0xff)
     {
     case SQLITE_CORRUPT:
@@ -448,6 +454,8 @@ describe_error (AttuneStoreError code)
     case ATTUNE_STORE_ERROR_NEWER_SCHEMA:
     case ATTUNE_STORE_ERROR_NOT_FOUND:
     case ATTUNE_STORE_ERROR_INVALID:
+    case ATTUNE_STORE_ERROR_LOCKED:
+    case ATTUNE_STORE_ERROR_WRONG_SECRET:
     default:
       return NULL;
     }
@@ -797,9 +805,36 @@ dup_probe_uri (const char *path)
     return g_strdup (path);
 
   if (!side_file_exists (path, "-wal") && !side_file_exists (path, "-journal"))
-    return g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+    return g_strconcat (uri, "?mode=ro&immutable=1",
+                        attune_crypt_file_is_encrypted (path) ? "&vfs=" ATTUNE_CRYPT_VFS_NAME : "", NULL);
 
-  return g_strconcat (uri, "?mode=ro", NULL);
+  return g_strconcat (uri, "?mode=ro",
+                      attune_crypt_file_is_encrypted (path) ? "&vfs=" ATTUNE_CRYPT_VFS_NAME : "", NULL);
+}
+
+/* The VFS for @path: page encryption for a protected journal (issue 6),
+ * else SQLite's own. Sets %ATTUNE_STORE_ERROR_LOCKED when the journal is
+ * protected and not unlocked in this process. */
+static gboolean
+choose_vfs (const char   *path,
+            const char  **out_vfs,
+            GError      **error)
+{
+  *out_vfs = NULL;
+
+  if (!attune_crypt_file_is_encrypted (path))
+    return TRUE;
+
+  if (!attune_crypt_vfs_register () || !attune_crypt_vfs_has_key (path))
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_LOCKED,
+                   _("Your journal is protected with a passphrase. Unlock it to open it."));
+      return FALSE;
+    }
+
+  *out_vfs = ATTUNE_CRYPT_VFS_NAME;
+
+  return TRUE;
 }
 
 /* Reads the schema version through a read-only connection, which also makes
@@ -986,6 +1021,7 @@ open_store (const char  *path,
   g_autoptr(AttuneStore) self = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *display = NULL;
+  const char *vfs = NULL;
   gboolean created = FALSE;
   guint version = 0;
   struct stat st;
@@ -1063,6 +1099,7 @@ open_store (const char  *path,
         }
 
       if (!check_existing_file (path, &st, TRUE, error) ||
+          !choose_vfs (path, &vfs, error) ||
           !probe_existing_file (path, &version, error))
         return NULL;
 
@@ -1104,7 +1141,7 @@ open_store (const char  *path,
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE,
-                        NULL);
+                        vfs);
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_CANTOPEN && g_access (path, W_OK) != 0)
@@ -1120,6 +1157,11 @@ open_store (const char  *path,
                    display);
       goto failed;
     }
+
+  /* Nothing decrypted may reach a temporary file. */
+  if (vfs != NULL &&
+      !_attune_store_exec (self->db, "PRAGMA temp_store = MEMORY", _("The journal could not be opened."), error))
+    goto failed;
 
   if (!_attune_store_register_functions (self->db, error) ||
       !configure_connection (self->db, error) ||
@@ -2504,6 +2546,7 @@ attune_store_open_read_only (const char  *path,
 {
   g_autoptr(AttuneStore) self = NULL;
   g_autofree char *display = NULL;
+  const char *vfs = NULL;
   guint version = 0;
   struct stat st;
   int rc;
@@ -2525,6 +2568,7 @@ attune_store_open_read_only (const char  *path,
     }
 
   if (!check_existing_file (path, &st, FALSE, error) ||
+      !choose_vfs (path, &vfs, error) ||
       !probe_existing_file (path, &version, error))
     return NULL;
 
@@ -2542,7 +2586,7 @@ attune_store_open_read_only (const char  *path,
   self->path = g_strdup (path);
   self->schema_version = version;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, vfs);
   if (rc != SQLITE_OK)
     {
       _attune_store_set_error (error, self->db, rc, _("The journal could not be opened."));
@@ -2552,6 +2596,7 @@ attune_store_open_read_only (const char  *path,
 
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
   if (!_attune_store_register_functions (self->db, error) ||
+      (vfs != NULL && !_attune_store_exec (self->db, "PRAGMA temp_store = MEMORY", _("The journal could not be opened."), error)) ||
       !_attune_store_exec (self->db, "PRAGMA query_only = ON", _("The journal could not be opened."), error))
     {
       g_clear_pointer (&self->db, sqlite3_close);

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  * @ATTUNE_STORE_ERROR_NOT_FOUND: no such entry
  * @ATTUNE_STORE_ERROR_INVALID: the data given is not valid (nothing was changed)
  * @ATTUNE_STORE_ERROR_IO: the operating system reported an input/output error
+ * @ATTUNE_STORE_ERROR_LOCKED: the journal is protected and must be unlocked first
+ * @ATTUNE_STORE_ERROR_WRONG_SECRET: the passphrase or recovery key is not the right one
  */
 typedef enum
 {
@@ -41,6 +43,8 @@ typedef enum
   ATTUNE_STORE_ERROR_NOT_FOUND,
   ATTUNE_STORE_ERROR_INVALID,
   ATTUNE_STORE_ERROR_IO,
+  ATTUNE_STORE_ERROR_LOCKED,
+  ATTUNE_STORE_ERROR_WRONG_SECRET,
 } AttuneStoreError;
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())

@@ -154,6 +154,8 @@ attune_error_page_set_error (AttuneErrorPage *self,
         case ATTUNE_STORE_ERROR_NOT_FOUND:
         case ATTUNE_STORE_ERROR_INVALID:
         case ATTUNE_STORE_ERROR_IO:
+        case ATTUNE_STORE_ERROR_LOCKED:        /* the lock screen, not this page */
+        case ATTUNE_STORE_ERROR_WRONG_SECRET:
         default:
           break;
         }
