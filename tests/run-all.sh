@@ -2,12 +2,15 @@
 # Build Attune and run every test, the way CI does (STYLE section G):
 #   build/       -Dwerror=true: data/store/export suites, then the ui suite under Xvfb, then
 #                tests/bench/run.sh --quick as a smoke step (times not asserted)
-#   build-asan/  ASan + UBSan: store suite with leak checking, ui suite without
+#                and the store suite again under valgrind memcheck
+#   build-asan/  ASan + UBSan: store, export (and reliability) suites with leak checking, ui suite without
+#   build-fuzz/  clang + libFuzzer: tests/fuzz/run.sh 60
 # and print one closing line "N passed, N failed, N skipped" counted from every
 # meson-logs/testlog*.json. Exits non-zero when anything failed.
 #
 # Usage: tests/run-all.sh           (run tools/setup-debian.sh first on a fresh machine)
-# Environment: JOBS (default 2), ATTUNE_SKIP_ASAN=1 to skip the sanitizer build.
+# Environment: JOBS (default 2), ATTUNE_SKIP_ASAN=1 to skip the sanitizer build,
+# ATTUNE_SKIP_FUZZ=1 to skip fuzzing.
 
 set -uo pipefail
 
@@ -77,6 +80,16 @@ if configure build -Dwerror=true && ninja -C build -j "$jobs"; then
   # failing to run at all counts as a failure (README "Performance").
   ATTUNE_BENCH_BUILD=$root/build timeout --kill-after=10 180 tests/bench/run.sh --quick >/dev/null ||
     tests_failed "benchmark smoke run (tests/bench/run.sh --quick)"
+  # valgrind memcheck over the store suite: any definite leak or memory error fails. Without
+  # test-timeline and test-damage, 5 and 8 minutes each under valgrind (README "Fuzzing,
+  # sanitizers and privacy checks"); they run under ASan's leak checker below.
+  valgrind_tests=$(meson test -C build --no-rebuild --list --suite store 2>/dev/null |
+                   sed -n 's|^attune:store / ||p' | grep -vxE 'test-timeline|test-damage')
+  [[ -n $valgrind_tests ]] &&
+  G_SLICE=always-malloc "${mtest[@]}" -C build --logbase testlog-valgrind --timeout-multiplier 10 \
+    --wrap="valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
+            --suppressions=$root/tests/valgrind.supp --suppressions=/usr/share/glib-2.0/valgrind/glib.supp" \
+    $valgrind_tests || tests_failed "store tests under valgrind (build)"
 else
   build_failed "configure or compile (build)"
 fi
@@ -88,11 +101,23 @@ if [[ ${ATTUNE_SKIP_ASAN:-0} != 1 ]]; then
      ninja -C build-asan -j "$jobs"; then
     ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
       "${mtest[@]}" -C build-asan --logbase testlog-store --suite store || tests_failed "store tests (build-asan)"
+    ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
+      "${mtest[@]}" -C build-asan --logbase testlog-export --suite export || tests_failed "export tests (build-asan)"
+    # The reliability suite (tests/reliability/), when that suite exists.
+    if meson test -C build-asan --no-rebuild --list --suite reliability 2>/dev/null | grep -q .; then
+      ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
+        "${mtest[@]}" -C build-asan --logbase testlog-reliability --suite reliability || tests_failed "reliability tests (build-asan)"
+    fi
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:print_summary=1 \
       with_display "${mtest[@]}" -C build-asan --logbase testlog-ui --suite ui || tests_failed "ui tests (build-asan)"
   else
     build_failed "configure or compile (build-asan)"
   fi
+fi
+
+# 3. Fuzzing: 60 s over the libFuzzer targets in their own clang build (build-fuzz); a crash fails.
+if [[ ${ATTUNE_SKIP_FUZZ:-0} != 1 ]]; then
+  timeout --kill-after=30 1200 tests/fuzz/run.sh 60 || tests_failed "fuzzing (tests/fuzz/run.sh 60)"
 fi
 
 # Summary from every testlog*.json (one JSON object per line and test).

@@ -270,14 +270,12 @@ test_deleted_text_gone_large_journal (void)
     {
       AttuneJournalEntry *entry = attune_journal_entry_new ();
 
+      /* A new note already has an empty title and body, no tags and format 1. */
       entry->uuid = g_uuid_string_random ();
-      entry->kind = ATTUNE_ENTRY_KIND_NOTE;
       entry->day = g_strdup_printf ("2025-%02u-%02u", 1 + i % 12, 1 + i % 28);
       entry->created_at = entry->updated_at = G_GINT64_CONSTANT (1735689600000000) + i;
-      entry->title = g_strdup ("A day");
+      g_free (entry->body);
       entry->body = g_strdup_printf ("Walked to work, day %u, the river was high.", i);
-      entry->format = 1;
-      entry->tags = g_new0 (char *, 1);
       g_ptr_array_add (data->entries, entry);
     }
   attune_store_import_journal (store, data, NULL, NULL, &error);
