@@ -103,9 +103,10 @@ if [[ ${ATTUNE_SKIP_ASAN:-0} != 1 ]]; then
       "${mtest[@]}" -C build-asan --logbase testlog-store --suite store || tests_failed "store tests (build-asan)"
     ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
       "${mtest[@]}" -C build-asan --logbase testlog-export --suite export || tests_failed "export tests (build-asan)"
-    # The reliability suite (tests/reliability/), when that suite exists.
+    # The reliability suite (tests/reliability/), when that suite exists. Fast unwinding:
+    # with fast_unwind_on_malloc=0 injected-faults takes over 6 minutes instead of 45 s.
     if meson test -C build-asan --no-rebuild --list --suite reliability 2>/dev/null | grep -q .; then
-      ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1:print_summary=1 \
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:print_summary=1 \
         "${mtest[@]}" -C build-asan --logbase testlog-reliability --suite reliability || tests_failed "reliability tests (build-asan)"
     fi
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:print_summary=1 \
