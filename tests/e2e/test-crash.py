@@ -115,7 +115,8 @@ def page_left_is_kept():
 
 def page_not_left_is_kept():
     app = state["app"]
-    answer = find(app, "push button", f"{QUESTION}: A little")
+    find(app, "label", "How did it feel?", timeout=15)
+    answer = find(app, "push button", f"{QUESTION}: A little", timeout=15)
     if not is_checked(answer):
         on_disk = re.search(r"'connected': <(-?\d+)>", state["draft_before_kill"])
         # Not a blind spot of is_checked(): a press shows as checked.
