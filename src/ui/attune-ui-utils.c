@@ -54,11 +54,12 @@ attune_format_day (const char *day)
     return g_strdup (day);
 
   if (year == g_date_time_get_year (now))
-    /* Translators: a day in the timeline in this year, see strftime(3) */
-    return g_date_time_format (then, _("%A, %e %B"));
+    /* Translators: a day in the timeline in this year, see strftime(3); %-d is the day
+     * without padding. Weekday and month names come from the C library's locale. */
+    return g_date_time_format (then, _("%A, %-d %B"));
 
   /* Translators: a day in the timeline in another year, see strftime(3) */
-  return g_date_time_format (then, _("%A, %e %B %Y"));
+  return g_date_time_format (then, _("%A, %-d %B %Y"));
 }
 
 /**

@@ -180,8 +180,10 @@ def check(description, func):
     global step
     step += 1
     try:
-        func()
-        print(f"ok {step} {description}", flush=True)
+        result = func()
+        # A step that cannot run here returns "SKIP reason".
+        skip = f" # {result}" if isinstance(result, str) and result.startswith("SKIP") else ""
+        print(f"ok {step} {description}{skip}", flush=True)
     except Exception as e:
         print(f"not ok {step} {description}: {e}", flush=True)
         os.makedirs(LOGDIR, exist_ok=True)
