@@ -9,7 +9,7 @@
  *   attune-bench generate DIR N   a deterministic journal of N entries in DIR/attune/attune.db
  *                                 (the path the app uses with XDG_DATA_HOME=DIR), written through
  *                                 the store's import API in one transaction
- *   attune-bench store DIR        open, page fetches, searches, autosaves
+ *   attune-bench store DIR        open, page fetches, searches (also in a worker), autosaves
  *   attune-bench pdf DIR N        a report of the newest N entries to PDF
  *   attune-bench json DIR         JSON backup export, and import into an empty journal
  *   attune-bench exec PROG ARGS…  prints "exec_us=<CLOCK_MONOTONIC µs>" on stderr, then execs PROG
@@ -305,6 +305,18 @@ cmd_generate (const char *dir,
   return 0;
 }
 
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!attune_timeline_search_finish (ATTUNE_TIMELINE (object), result, &error))
+    die ("search_async", error);
+  *(gboolean *) user_data = TRUE;
+}
+
 /* store DIR */
 static int
 cmd_store (const char *dir)
@@ -386,6 +398,34 @@ cmd_store (const char *dir)
     die ("search", attune_timeline_get_error (timeline));
   emit ("search_p50_ms", n, percentile (times, 50));
   emit ("search_p95_ms", n, percentile (times, 95));
+
+  /* search_async: what the window's search field does, the search in a worker thread on its
+   * own read-only connection; from the keystroke until its first screenful can show. */
+  g_array_set_size (times, 0);
+  for (guint r = 0; r < n_reps; r++)
+    {
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          double t0 = now_ms ();
+          gboolean done = FALSE;
+          guint n_results;
+          double t;
+
+          attune_timeline_search_async (timeline, queries[q], NULL, search_done_cb, &done);
+          while (!done)
+            g_main_context_iteration (NULL, TRUE);
+          n_results = g_list_model_get_n_items (G_LIST_MODEL (timeline));
+          for (guint i = 0; i < MIN (n_results, 20); i++)
+            g_object_unref (g_list_model_get_item (G_LIST_MODEL (timeline), i));
+          t = now_ms () - t0;
+          g_array_append_val (times, t);
+          attune_timeline_set_query (timeline, "");
+        }
+    }
+  if (attune_timeline_get_error (timeline) != NULL)
+    die ("search_async", attune_timeline_get_error (timeline));
+  emit ("search_async_p50_ms", n, percentile (times, 50));
+  emit ("search_async_p95_ms", n, percentile (times, 95));
 
   /* save_p95_ms: an autosave, the open entry's text changed and committed with the app's
    * durability (synchronous=FULL), a timeline attached as in the window; entries at random
