@@ -20,6 +20,8 @@
 #include "attune-application.h"
 #include "attune-backup.h"
 #include "attune-preferences-window.h"
+#include "attune-keyfile.h"
+#include "attune-protection.h"
 #include "attune-ruptures-help.h"
 #include "attune-reminder.h"
 #include "attune-report.h"
@@ -50,6 +52,8 @@ struct _AttuneApplication
   GtkWindow      *preferences;   /* weak */
   char           *snapshot_day;  /* the local day a daily backup was last seen to */
   gboolean        taking_snapshot;
+  gint64          last_activity; /* monotonic, for locking when unused */
+  guint           lock_tick_id;
 #if HAVE_LIBPORTAL
   XdpPortal      *portal;
 #endif
@@ -89,6 +93,15 @@ open_store (AttuneApplication *self)
   g_clear_error (&self->store_error);
 
   self->store = attune_store_open (path, &self->store_error);
+
+  /* Lock is offered only for an open, protected journal. */
+  {
+    GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+
+    if (lock != NULL)
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (lock),
+                                   self->store != NULL && attune_protection_is_on (path));
+  }
 
   if (self->store == NULL)
     /* Not a warning: the window shows this to the person; stderr helps whoever debugs. */
@@ -515,9 +528,45 @@ window_active_cb (AttuneApplication *self,
 }
 
 static void
+activity_cb (AttuneApplication *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+input_event_cb (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                AttuneApplication        *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+      activity_cb (self);
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
 window_added_cb (AttuneApplication *self,
                  GtkWindow         *window)
 {
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  /* Any input in any window counts as use, for locking when unused. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (input_event_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  activity_cb (self);
+
   if (!ATTUNE_IS_WINDOW (window))
     return;
 
@@ -649,6 +698,224 @@ attune_application_retry_open (GSimpleAction *action,
     gtk_window_destroy (old_window);
 }
 
+/* Closes every main window (the preferences and its dialogs stay) and
+ * drops the journal, so that its file can be replaced. FALSE with @error if
+ * something still holds it. */
+static gboolean
+release_journal (AttuneApplication  *self,
+                 gboolean            all_windows,
+                 GError            **error)
+{
+  AttuneStore *old_store = self->store;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* The preferences (not one of the application's windows) stay when asked
+   * to, and must then not go with the main window they belong to. */
+  if (self->preferences != NULL)
+    {
+      if (all_windows)
+        gtk_window_destroy (self->preferences);
+      else
+        gtk_window_set_transient_for (self->preferences, NULL);
+    }
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (all_windows || ATTUNE_IS_WINDOW (l->data))
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  if (old_store != NULL)
+    g_object_add_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
+  g_clear_object (&self->store);
+  for (guint i = 0; i < 100 && old_store != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  if (old_store != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_BUSY,
+                   _("The journal is still in use. Close Attune, open it again and try once more."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static AttuneWindow *
+reopen_journal (AttuneApplication *self)
+{
+  AttuneWindow *window;
+
+  open_store (self);
+  check_reminders (self);
+  window = create_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->preferences != NULL)
+    {
+      gtk_window_set_transient_for (self->preferences, GTK_WINDOW (window));
+      gtk_window_present (self->preferences);
+    }
+
+  return window;
+}
+
+/* Passphrase protection (issue 6) */
+
+static void
+lock_journal (AttuneApplication *self)
+{
+  g_autofree char *path = dup_store_path (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!attune_protection_is_on (path) || self->store == NULL)
+    return;
+
+  g_application_hold (G_APPLICATION (self));
+  /* Every window goes, the preferences too: nothing of the journal stays
+   * on screen. */
+  if (release_journal (self, TRUE, &error))
+    attune_protection_lock ();
+  reopen_journal (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+lock_idle_cb (gpointer user_data)
+{
+  g_autoptr(AttuneApplication) self = user_data;
+
+  lock_journal (self);
+}
+
+static void
+attune_application_lock (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  /* Once the key press that asked has been handled: the window it came to
+   * is only let go of after that. */
+  g_idle_add_once (lock_idle_cb, g_object_ref (user_data));
+}
+
+static gboolean
+lock_tick_cb (gpointer user_data)
+{
+  AttuneApplication *self = user_data;
+  int minutes = g_settings_get_int (self->settings, "lock-after-minutes");
+
+  if (minutes > 0 && self->store != NULL &&
+      g_get_monotonic_time () - self->last_activity > (gint64) minutes * 60 * G_USEC_PER_SEC)
+    {
+      g_autofree char *path = dup_store_path (self);
+
+      if (attune_protection_is_on (path))
+        lock_journal (self);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  char *journal_path;
+  char *passphrase;
+  char *recovery_key;
+} ProtectData;
+
+static void
+protect_data_free (ProtectData *data)
+{
+  g_free (data->journal_path);
+  if (data->passphrase != NULL)
+    memset (data->passphrase, 0, strlen (data->passphrase));
+  g_free (data->passphrase);
+  g_free (data->recovery_key);
+  g_free (data);
+}
+
+static void
+protect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ProtectData *data = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (data->passphrase != NULL)
+    ok = attune_protection_enable (data->journal_path, data->passphrase,
+                                   ATTUNE_KEYFILE_OPSLIMIT, ATTUNE_KEYFILE_MEMLIMIT,
+                                   &data->recovery_key, &error);
+  else
+    ok = attune_protection_disable (data->journal_path, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+protect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (source);
+  ProtectData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->last_activity = g_get_monotonic_time ();
+  reopen_journal (self);
+
+  if (self->preferences != NULL)
+    attune_preferences_window_protection_done (ATTUNE_PREFERENCES_WINDOW (self->preferences),
+                                               error == NULL ? data->recovery_key : NULL, error);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+set_protection (AttuneApplication *self,
+                const char        *passphrase)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, protect_done_cb, NULL);
+  g_autoptr(GError) error = NULL;
+  ProtectData *data = g_new0 (ProtectData, 1);
+
+  data->journal_path = dup_store_path (self);
+  data->passphrase = g_strdup (passphrase);
+  g_task_set_task_data (task, data, (GDestroyNotify) protect_data_free);
+
+  g_application_hold (G_APPLICATION (self));
+
+  if (!release_journal (self, FALSE, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, protect_thread);
+}
+
+static void
+attune_application_protect (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  set_protection (ATTUNE_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+attune_application_unprotect (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  set_protection (ATTUNE_APPLICATION (user_data), NULL);
+}
+
 /* Restoring a backup: every window lets go of the journal, the journal is
  * set aside and replaced by the backup, and a new window opens on it. */
 static void
@@ -663,9 +930,7 @@ attune_application_restore_backup (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autofree char *set_aside = NULL;
   g_autofree char *message = NULL;
-  AttuneStore *old_store = self->store;
   AttuneWindow *window;
-  GList *windows;
 
   snapshot = attune_snapshots_lookup (journal_path, snapshot_path, &error);
 
@@ -674,23 +939,8 @@ attune_application_restore_backup (GSimpleAction *action,
   if (snapshot != NULL)
     {
       /* Close every window, so that nothing holds the journal open. */
-      windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-      for (GList *l = windows; l != NULL; l = l->next)
-        gtk_window_destroy (GTK_WINDOW (l->data));
-      g_list_free (windows);
-
-      if (old_store != NULL)
-        g_object_add_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
-      g_clear_object (&self->store);
-      for (guint i = 0; i < 100 && old_store != NULL; i++)
-        g_main_context_iteration (NULL, FALSE);
-
-      if (old_store != NULL)
-        {
-          g_object_remove_weak_pointer (G_OBJECT (old_store), (gpointer *) &old_store);
-          g_set_error (&error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_BUSY,
-                       _("The journal is still in use, so the backup was not restored. Close Attune, open it again and try once more."));
-        }
+      if (!release_journal (self, TRUE, &error))
+        ;
       else if (attune_snapshots_restore (journal_path, snapshot, NULL, &set_aside, &error))
         {
           g_autofree char *when = NULL;
@@ -708,10 +958,7 @@ attune_application_restore_backup (GSimpleAction *action,
     message = g_strdup_printf (_("The backup was not restored: %s"), error->message);
 
   /* The journal (restored, or as it was) opens in a new window. */
-  open_store (self);
-  check_reminders (self);
-  window = create_window (self);
-  gtk_window_present (GTK_WINDOW (window));
+  window = reopen_journal (self);
   attune_window_show_message (window, message);
 
   g_application_release (G_APPLICATION (self));
@@ -759,6 +1006,9 @@ static const GActionEntry app_actions[] = {
   { "check-in", attune_application_check_in, "x" },
   { "about-ruptures", attune_application_about_ruptures },
   { "restore-backup", attune_application_restore_backup, "s" },
+  { "protect", attune_application_protect, "s" },
+  { "unprotect", attune_application_unprotect },
+  { "lock", attune_application_lock },
 };
 
 /* Command line: export and import without a window. They work on their own
@@ -995,6 +1245,7 @@ attune_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", (const char *[]) { "<Control>l", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry", new_entry_accels);
@@ -1016,6 +1267,8 @@ attune_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  self->last_activity = g_get_monotonic_time ();
+  self->lock_tick_id = g_timeout_add_seconds (15, lock_tick_cb, self);
   update_schedule (self);
   apply_run_in_background (self, FALSE);
   self->reminder_tick_id = g_timeout_add_seconds (REMINDER_TICK_SECONDS, reminder_tick_cb, self);
@@ -1044,6 +1297,8 @@ attune_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reminder_tick_id, g_source_remove);
+  g_clear_handle_id (&self->lock_tick_id, g_source_remove);
+  attune_protection_lock ();
 
   G_APPLICATION_CLASS (attune_application_parent_class)->shutdown (app);
 }
@@ -1055,6 +1310,7 @@ attune_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reminder_tick_id, g_source_remove);
+  g_clear_handle_id (&self->lock_tick_id, g_source_remove);
   if (self->preferences != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
   self->preferences = NULL;

@@ -186,8 +186,10 @@ attune_error_page_set_error (AttuneErrorPage *self,
                                                          (gulong) MAX (n, 0)),
                                             when, (int) MAX (n, 0));
           advice = restore_advice;
+          /* Name and target together: a name without its target warns. */
           gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->restore_button),
                                                   g_variant_new_string (attune_snapshot_get_path (snapshot)));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_button), "app.restore-backup");
           gtk_widget_set_visible (self->restore_button, TRUE);
         }
     }

@@ -11,6 +11,8 @@
 
 #include "attune-backups-page.h"
 #include "attune-preferences-window.h"
+#include "attune-protect-dialog.h"
+#include "attune-protection.h"
 #include "attune-schedule.h"
 
 static const char * const color_schemes[] = { "default", "light", "dark" };
@@ -25,6 +27,10 @@ struct _AttunePreferencesWindow
 
   GSettings            *settings;
   gboolean              syncing;
+  char                 *journal_path;
+  AdwPreferencesGroup  *protection_group;
+  GtkWidget            *protection_rows[3];
+  AttuneProtectDialog  *protect_dialog;  /* weak */
 
   AdwComboRow          *style_row;
   AdwEntryRow          *therapist_row;
@@ -331,11 +337,195 @@ fill_weekdays (AttunePreferencesWindow *self)
     }
 }
 
+/* Passphrase protection (issue 6) */
+
+static const int lock_after_minutes[] = { 0, 1, 5, 15, 60 };
+
+static void
+open_protect_dialog (AttunePreferencesWindow *self,
+                     gboolean                 change)
+{
+  AttuneProtectDialog *dialog = attune_protect_dialog_new (self->journal_path, change);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  if (self->protect_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->protect_dialog), (gpointer *) &self->protect_dialog);
+  self->protect_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->protect_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_up_clicked_cb (AttunePreferencesWindow *self)
+{
+  open_protect_dialog (self, FALSE);
+}
+
+static void
+change_clicked_cb (AttunePreferencesWindow *self)
+{
+  open_protect_dialog (self, TRUE);
+}
+
+static void
+turn_off_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  if (g_strcmp0 (response, "turn-off") == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "unprotect", NULL);
+}
+
+static void
+turn_off_clicked_cb (AttunePreferencesWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Turn Off the Passphrase?"),
+                                              _("Your journal and its backups will be stored readable again, "
+                                                "and Attune will open without asking for the passphrase."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep It"),
+                                    "turn-off", _("_Turn Off"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "turn-off", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (turn_off_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lock_after_selected_cb (AdwComboRow             *row,
+                        GParamSpec              *pspec,
+                        AttunePreferencesWindow *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  if (i < G_N_ELEMENTS (lock_after_minutes))
+    g_settings_set_int (self->settings, "lock-after-minutes", lock_after_minutes[i]);
+}
+
+static GtkWidget *
+row_button (const char *label,
+            const char *accessible_name,
+            GCallback   callback,
+            gpointer    data)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  g_signal_connect_swapped (button, "clicked", callback, data);
+
+  return button;
+}
+
+static void
+fill_protection (AttunePreferencesWindow *self)
+{
+  gboolean on;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->protection_rows); i++)
+    {
+      if (self->protection_rows[i] != NULL)
+        adw_preferences_group_remove (self->protection_group, self->protection_rows[i]);
+      self->protection_rows[i] = NULL;
+    }
+
+  if (self->journal_path == NULL)
+    return;
+
+  on = attune_protection_is_on (self->journal_path);
+
+  if (!on)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Protect with a passphrase"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Attune opens only with your passphrase, and your journal is stored scrambled."));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (_("Set Up…"), _("Set up a passphrase"),
+                                             G_CALLBACK (set_up_clicked_cb), self));
+      adw_preferences_group_add (self->protection_group, row);
+      self->protection_rows[0] = row;
+      return;
+    }
+
+  {
+    GtkWidget *row = adw_action_row_new ();
+    GtkWidget *combo = adw_combo_row_new ();
+    GtkWidget *off = adw_action_row_new ();
+    GtkStringList *choices = gtk_string_list_new (NULL);
+    int minutes = g_settings_get_int (self->settings, "lock-after-minutes");
+    guint selected = 0;
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Protected with a passphrase"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Lock it any time with Ctrl+L."));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_button (_("Change…"), _("Change the passphrase"),
+                                           G_CALLBACK (change_clicked_cb), self));
+    adw_preferences_group_add (self->protection_group, row);
+    self->protection_rows[0] = row;
+
+    gtk_string_list_append (choices, _("Only when I lock it"));
+    gtk_string_list_append (choices, _("After 1 minute unused"));
+    gtk_string_list_append (choices, _("After 5 minutes unused"));
+    gtk_string_list_append (choices, _("After 15 minutes unused"));
+    gtk_string_list_append (choices, _("After 1 hour unused"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (choices));
+    g_object_unref (choices);
+    for (guint i = 0; i < G_N_ELEMENTS (lock_after_minutes); i++)
+      if (lock_after_minutes[i] == minutes)
+        selected = i;
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _("Lock"));
+    g_signal_connect (combo, "notify::selected", G_CALLBACK (lock_after_selected_cb), self);
+    adw_preferences_group_add (self->protection_group, combo);
+    self->protection_rows[1] = combo;
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (off), _("Turn off the passphrase"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (off),
+                               row_button (_("Turn Off…"), _("Turn off the passphrase"),
+                                           G_CALLBACK (turn_off_clicked_cb), self));
+    adw_preferences_group_add (self->protection_group, off);
+    self->protection_rows[2] = off;
+  }
+}
+
+/**
+ * attune_preferences_window_protection_done:
+ * @self: the preferences window
+ * @recovery_key: (nullable): the recovery key after protecting
+ * @error: (nullable): why protecting or turning it off failed
+ *
+ * Told by the application when protecting (or turning it off) is over.
+ */
+void
+attune_preferences_window_protection_done (AttunePreferencesWindow *self,
+                                           const char              *recovery_key,
+                                           const GError            *error)
+{
+  g_return_if_fail (ATTUNE_IS_PREFERENCES_WINDOW (self));
+
+  fill_protection (self);
+
+  if (self->protect_dialog != NULL && (recovery_key != NULL || error != NULL))
+    attune_protect_dialog_done (self->protect_dialog, recovery_key, error);
+  else if (error != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
 static void
 attune_preferences_window_dispose (GObject *object)
 {
   AttunePreferencesWindow *self = ATTUNE_PREFERENCES_WINDOW (object);
 
+  if (self->protect_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->protect_dialog), (gpointer *) &self->protect_dialog);
+  self->protect_dialog = NULL;
+  g_clear_pointer (&self->journal_path, g_free);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_PREFERENCES_WINDOW);
 
@@ -439,6 +629,27 @@ attune_preferences_window_new (GSettings  *settings,
   if (journal_path != NULL)
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (attune_backups_page_new (journal_path)));
+
+  /* The passphrase, on the page of the Privacy group. */
+  self->journal_path = g_strdup (journal_path);
+  self->protection_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->protection_group, _("Passphrase"));
+  adw_preferences_group_set_description (self->protection_group,
+                                         _("Without the passphrase, someone with your computer or a copy of its files "
+                                           "cannot read your journal or its backups."));
+  {
+    GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self->location_row), ADW_TYPE_PREFERENCES_PAGE);
+
+    if (page != NULL && journal_path != NULL)
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->protection_group);
+    else
+      {
+        g_object_unref (g_object_ref_sink (self->protection_group));
+        self->protection_group = NULL;
+      }
+  }
+  if (self->protection_group != NULL)
+    fill_protection (self);
 
   return self;
 }

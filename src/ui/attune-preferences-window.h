@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AttunePreferencesWindow, attune_preferences_window, ATTUNE
 
 AttunePreferencesWindow *attune_preferences_window_new (GSettings  *settings,
                                                         const char *journal_path);
+void                     attune_preferences_window_protection_done (AttunePreferencesWindow *self,
+                                                                    const char              *recovery_key,
+                                                                    const GError            *error);
 void                     attune_preferences_window_report_background_error (AttunePreferencesWindow *self,
                                                                             const char              *message);
 

@@ -17,6 +17,7 @@
 #include "attune-schedule.h"
 #include "attune-error-page.h"
 #include "attune-insights-view.h"
+#include "attune-lock-page.h"
 #include "attune-prepare-dialog.h"
 #include "attune-welcome.h"
 #include "attune-window-private.h"
@@ -1147,6 +1148,17 @@ attune_window_constructed (GObject *object)
       if (self->store_error == NULL)
         unknown = g_error_new_literal (ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
                                        _("The journal was not opened."));
+
+      /* A protected journal opens to its lock page, and to nothing else. */
+      if (g_error_matches (self->store_error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_LOCKED))
+        {
+          GtkWidget *lock_page = attune_lock_page_new (path);
+
+          gtk_window_set_title (GTK_WINDOW (self), _("Attune (Locked)"));
+          adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), lock_page);
+          gtk_widget_grab_focus (lock_page);
+          return;
+        }
 
       attune_error_page_set_error (self->error_page,
                                    self->store_error != NULL ? self->store_error : unknown,
