@@ -681,6 +681,7 @@ check_existing_file (const char         *path,
   gssize n_read;
   guint page_size;
   guint32 n_pages, change_counter, valid_for;
+  gboolean has_wal;
   int fd;
 
   if (S_ISDIR (st->st_mode))
@@ -751,9 +752,19 @@ check_existing_file (const char         *path,
   n_pages = read_be32 (header + 28);
   valid_for = read_be32 (header + 92);
 
+  /* A write-ahead log with content may still hold pages a checkpoint cut
+   * short by a crash or a full disk had not yet written to the file: the
+   * file is then shorter than its header says, and whole. */
+  {
+    g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+    GStatBuf wal_st;
+
+    has_wal = g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0;
+  }
+
   if (!is_sqlite_page_size (page_size) ||
-      st->st_size % page_size != 0 ||
-      (valid_for == change_counter && n_pages > 0 &&
+      (!has_wal && st->st_size % page_size != 0) ||
+      (!has_wal && valid_for == change_counter && n_pages > 0 &&
        (guint64) n_pages * page_size > (guint64) st->st_size))
     {
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
