@@ -81,10 +81,10 @@ if configure build -Dwerror=true && ninja -C build -j "$jobs"; then
   ATTUNE_BENCH_BUILD=$root/build timeout --kill-after=10 180 tests/bench/run.sh --quick >/dev/null ||
     tests_failed "benchmark smoke run (tests/bench/run.sh --quick)"
   # valgrind memcheck over the store suite: any definite leak or memory error fails. Without
-  # test-timeline and test-damage, 5 and 8 minutes each under valgrind (README "Fuzzing,
-  # sanitizers and privacy checks"); they run under ASan's leak checker below.
+  # test-timeline, test-damage and test-protection, 5, 8 and 3 minutes under valgrind (README
+  # "Fuzzing, sanitizers and privacy checks"); they run under ASan's leak checker below.
   valgrind_tests=$(meson test -C build --no-rebuild --list --suite store 2>/dev/null |
-                   sed -n 's|^attune:store / ||p' | grep -vxE 'test-timeline|test-damage')
+                   sed -n 's|^attune:store / ||p' | grep -vxE 'test-timeline|test-damage|test-protection')
   [[ -n $valgrind_tests ]] &&
   G_SLICE=always-malloc "${mtest[@]}" -C build --logbase testlog-valgrind --timeout-multiplier 10 \
     --wrap="valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite

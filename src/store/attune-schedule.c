@@ -250,9 +250,11 @@ attune_schedule_new (gboolean       regular,
       g_date_clear (&date, 1);
       g_date_set_julian (&date, julian);
 
-      /* Same week (Monday to Sunday), the session's weekday. */
+      /* Same week (Monday to Sunday), the session's weekday. Not past 9999-12-31,
+       * which GDateTime cannot hold (found by tests/fuzz/fuzz-schedule.c). */
       snapped = (gint64) julian - (int) g_date_get_weekday (&date) + (int) weekday;
-      if (snapped < 1 || snapped > G_MAXUINT32 || !g_date_valid_julian ((guint32) snapped))
+      if (snapped < 1 || snapped > julian_of_ymd (9999, 12, 31) ||
+          !g_date_valid_julian ((guint32) snapped))
         {
           g_set_error (error, ATTUNE_SCHEDULE_ERROR, ATTUNE_SCHEDULE_ERROR_INVALID_ANCHOR,
                        _("“%s” is not a date"), anchor);
