@@ -72,6 +72,7 @@ struct _AttuneCheckInWizard
   AttuneStore        *store;
   AttuneCheckInFlow  *flow;
   AttuneCheckIn      *check_in;
+  guint               draft_timeout_id;
   GPtrArray          *open_ruptures;   /* AttuneCheckIn, asked about on the first page */
   GPtrArray          *agenda_items;    /* AttuneAgendaItem, undone when the check-in began */
   gboolean            loading;
@@ -418,6 +419,29 @@ save_draft (AttuneCheckInWizard *self)
     }
 }
 
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  AttuneCheckInWizard *self = user_data;
+
+  self->draft_timeout_id = 0;
+  save_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Answers on the page being filled in are kept too, a moment after the
+ * last change, so that a crash loses at most that moment. */
+static void
+queue_draft (AttuneCheckInWizard *self)
+{
+  if (self->loading || self->saved || self->store == NULL)
+    return;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (300, draft_timeout_cb, self);
+}
+
 static void
 answer_changed_cb (AttuneCheckInWizard *self)
 {
@@ -426,6 +450,7 @@ answer_changed_cb (AttuneCheckInWizard *self)
 
   collect_answers (self);
   update_view (self);
+  queue_draft (self);
 }
 
 static void
@@ -772,6 +797,7 @@ attune_check_in_wizard_dispose (GObject *object)
 {
   AttuneCheckInWizard *self = ATTUNE_CHECK_IN_WIZARD (object);
 
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_CHECK_IN_WIZARD);
 
   g_clear_object (&self->store);
@@ -884,6 +910,15 @@ attune_check_in_wizard_init (AttuneCheckInWizard *self)
     }
 
   build_starters (self);
+
+  /* Typing in the written answers keeps the draft too. */
+  {
+    GtkTextView *views[] = { self->happened_view, self->felt_view, self->needed_view, self->message_view };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed", G_CALLBACK (queue_draft), self);
+    g_signal_connect_swapped (self->other_entry, "changed", G_CALLBACK (queue_draft), self);
+  }
 }
 
 /**

@@ -203,6 +203,18 @@ open_entry (AttuneWindow *self,
       return;
     }
 
+  /* Words that could not be saved stay in the editor rather than being
+   * replaced by another entry. */
+  {
+    g_autoptr(GError) flush_error = NULL;
+
+    if (!attune_entry_editor_flush (self->editor, &flush_error))
+      {
+        show_toast (self, flush_error->message);
+        return;
+      }
+  }
+
   attune_entry_editor_edit (self->editor, entry);
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
