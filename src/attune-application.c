@@ -54,12 +54,15 @@ struct _AttuneApplication
   gboolean        taking_snapshot;
   gint64          last_activity; /* monotonic, for locking when unused */
   guint           lock_tick_id;
+  gboolean        watching_session;
 #if HAVE_LIBPORTAL
   XdpPortal      *portal;
 #endif
 };
 
 G_DEFINE_FINAL_TYPE (AttuneApplication, attune_application, ADW_TYPE_APPLICATION)
+
+static void watch_session (AttuneApplication *self);
 
 static void
 apply_color_scheme (AttuneApplication *self)
@@ -102,6 +105,9 @@ open_store (AttuneApplication *self)
       g_simple_action_set_enabled (G_SIMPLE_ACTION (lock),
                                    self->store != NULL && attune_protection_is_on (path));
   }
+
+  if (self->store != NULL && attune_protection_is_on (path))
+    watch_session (self);
 
   if (self->store == NULL)
     /* Not a warning: the window shows this to the person; stderr helps whoever debugs. */
@@ -813,6 +819,54 @@ lock_tick_cb (gpointer user_data)
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+#if HAVE_LIBPORTAL
+/* The screen locking locks the journal too, where the desktop tells us
+ * (the Inhibit portal's session monitor, also inside Flatpak). */
+static void
+session_state_changed_cb (XdpPortal            *portal,
+                          gboolean              screensaver_active,
+                          XdpLoginSessionState  state,
+                          AttuneApplication    *self)
+{
+  if (screensaver_active)
+    g_idle_add_once (lock_idle_cb, g_object_ref (self));
+}
+
+static void
+session_monitor_started_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(AttuneApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xdp_portal_session_monitor_start_finish (XDP_PORTAL (source), result, &error))
+    {
+      /* Not every desktop offers it: locking when unused still works. */
+      g_debug ("No session monitor: %s", error->message);
+      self->watching_session = FALSE;
+    }
+}
+#endif
+
+static void
+watch_session (AttuneApplication *self)
+{
+#if HAVE_LIBPORTAL
+  if (self->watching_session || g_getenv ("ADW_DISABLE_PORTAL") != NULL)
+    return;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  self->watching_session = TRUE;
+  g_signal_connect_object (self->portal, "session-state-changed",
+                           G_CALLBACK (session_state_changed_cb), self, 0);
+  xdp_portal_session_monitor_start (self->portal, NULL, XDP_SESSION_MONITOR_FLAG_NONE,
+                                    self->cancellable, session_monitor_started_cb, g_object_ref (self));
+#endif
 }
 
 typedef struct
