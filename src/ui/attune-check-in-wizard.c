@@ -450,7 +450,13 @@ answer_changed_cb (AttuneCheckInWizard *self)
 
   collect_answers (self);
   update_view (self);
-  queue_draft (self);
+
+  /* A choice is one event: kept at once. Typing is kept in queue_draft(). */
+  if (!self->saved && self->store != NULL)
+    {
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      save_draft (self);
+    }
 }
 
 static void
