@@ -512,7 +512,11 @@ attune_preferences_window_protection_done (AttunePreferencesWindow *self,
   fill_protection (self);
 
   if (self->protect_dialog != NULL && (recovery_key != NULL || error != NULL))
-    attune_protect_dialog_done (self->protect_dialog, recovery_key, error);
+    {
+      attune_protect_dialog_done (self->protect_dialog, recovery_key, error);
+      /* Above the main window that has just opened again. */
+      gtk_window_present (GTK_WINDOW (self->protect_dialog));
+    }
   else if (error != NULL)
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
