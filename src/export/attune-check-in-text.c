@@ -141,7 +141,7 @@ attune_format_instant (gint64 instant)
 
   local = g_date_time_to_local (utc);
   /* Translators: a session's date and time, see strftime(3) */
-  return g_date_time_format (local, _("%A, %e %B %Y at %H:%M"));
+  return g_date_time_format (local, _("%A, %-d %B %Y at %H:%M"));
 }
 
 static void

@@ -861,6 +861,23 @@ attune_window_set_reminder (AttuneWindow *self,
  * automatic help overlay would keep a hidden toplevel alive all the time, and GTK 4.8's
  * AT-SPI root can hand a screen reader that hidden window's unrealized accessible, which
  * crashes the app (seen with a stale child count after a dialog closed). */
+/* GTK 4.8's shortcuts window gives its search button (a toggle showing only
+ * an icon) no accessible name: a screen reader would say "button". */
+static void
+name_search_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shortcuts"),
+                                        -1);
+      name_search_button (child);
+    }
+}
+
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
@@ -871,6 +888,7 @@ show_help_overlay_action (GtkWidget  *widget,
 
   builder = gtk_builder_new_from_resource ("/io/github/attunejournal/Attune/ui/attune-shortcuts-window.ui");
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  name_search_button (GTK_WIDGET (shortcuts));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
 }

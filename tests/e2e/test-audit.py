@@ -200,10 +200,6 @@ reached_all = {}
 # that is needed: reported as "# TODO" lines, not counted as problems. Keep this list short;
 # anything not listed here fails the audit.
 KNOWN = {
-    # GTK 4.8's GtkShortcutsWindow gives its own search button no accessible name (it shows
-    # only an icon). The fix belongs in show_help_overlay_action() in src/ui/attune-window.c:
-    # find the button in the built window and set GTK_ACCESSIBLE_PROPERTY_LABEL on it.
-    ("Keyboard Shortcuts", "push button without a name (as 'GtkImage') under panel ''"),
 }
 known_found = []
 
