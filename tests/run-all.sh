@@ -118,7 +118,7 @@ fi
 
 # 3. Fuzzing: 60 s over the libFuzzer targets in their own clang build (build-fuzz); a crash fails.
 if [[ ${ATTUNE_SKIP_FUZZ:-0} != 1 ]]; then
-  timeout --kill-after=30 1200 tests/fuzz/run.sh 60 || tests_failed "fuzzing (tests/fuzz/run.sh 60)"
+  JOBS=$jobs timeout --kill-after=30 1200 tests/fuzz/run.sh 60 || tests_failed "fuzzing (tests/fuzz/run.sh 60)"
 fi
 
 # Summary from every testlog*.json (one JSON object per line and test).

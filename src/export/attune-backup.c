@@ -1242,35 +1242,36 @@ read_hex4 (const char *text,
   return TRUE;
 }
 
-/* json-glib 1.6 leaks its string when a \ud800-\udbff escape is followed by
- * another \u escape that is not its low half, as in "\ud800\u00e9" (found by
- * tests/fuzz/fuzz-backup.c): refuse that before json-glib reads it. Other lone
- * halves decode to text that is not UTF-8, which get_string() names. */
+/* json-glib 1.6 leaks the string it is reading when an escape in it is broken:
+ * "\ud80.", or a \ud800-\udbff escape followed by a \u escape that is not its
+ * low half, as in "\ud800\u00e9" (found by tests/fuzz/fuzz-backup.c). Refuse
+ * those before json-glib reads the file. A lone half on its own decodes to
+ * text that is not UTF-8, which get_string() names. */
 static gboolean
-check_surrogate_pairs (const char  *json,
-                       gsize        length,
-                       GError     **error)
+check_escapes (const char  *json,
+               gsize        length,
+               GError     **error)
 {
-  for (gsize i = 0; i + 1 < length; i++)
+  for (gsize i = 0; i < length; i++)
     {
       guint high, low;
 
       if (json[i] != '\\')
         continue;
 
-      /* Escapes are read in order, so an escaped backslash before a u is skipped. */
-      if (json[i + 1] != 'u' || i + 6 > length || !read_hex4 (json + i + 2, &high))
+      if (i + 1 < length && json[i + 1] != '\0' && strchr ("\"\\/bfnrt", json[i + 1]) != NULL)
         {
           i++;
           continue;
         }
 
-      if (high >= 0xd800 && high <= 0xdbff &&
-          i + 8 <= length && json[i + 6] == '\\' && json[i + 7] == 'u' &&
-          (i + 12 > length || !read_hex4 (json + i + 8, &low) || low < 0xdc00 || low > 0xdfff))
+      if (i + 6 > length || json[i + 1] != 'u' || !read_hex4 (json + i + 2, &high) ||
+          (high >= 0xd800 && high <= 0xdbff &&
+           i + 8 <= length && json[i + 6] == '\\' && json[i + 7] == 'u' &&
+           (i + 12 > length || !read_hex4 (json + i + 8, &low) || low < 0xdc00 || low > 0xdfff)))
         {
           g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                       _("The file is not valid JSON (half of a character at byte %zu, line %u). Nothing was imported."),
+                       _("The file is not valid JSON (a broken escape at byte %zu, line %u). Nothing was imported."),
                        (size_t) i, line_of (json, i));
           return FALSE;
         }
@@ -1369,7 +1370,7 @@ attune_backup_parse (const char  *json,
 
   if (!check_bytes (json, length, error) ||
       !check_single_value (json, length, error) ||
-      !check_surrogate_pairs (json, length, error))
+      !check_escapes (json, length, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
