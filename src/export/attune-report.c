@@ -423,6 +423,9 @@ add_entry (AttuneReport        *self,
    * it is what the person wrote. */
   if (*body != '\0')
     take_block (self, ATTUNE_BLOCK_PARAGRAPH, g_steal_pointer (&body));
+  else if (attune_entry_get_damaged (entry))
+    add_block (self, ATTUNE_BLOCK_PARAGRAPH,
+               _("The words of this entry were altered on disk, so they are left out. A backup may still hold them."));
 }
 
 static gboolean
