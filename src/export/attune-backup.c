@@ -60,7 +60,12 @@ format_instant (gint64 usec)
   if (dt == NULL)
     return NULL;
 
-  text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  /* Not g_date_time_format()'s %Y, which writes the year 49 as "49": the reader
+   * wants four digits (found by tests/fuzz/fuzz-backup.c). */
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                          g_date_time_get_year (dt), g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                          g_date_time_get_minute (dt), g_date_time_get_second (dt));
 
   return g_strdup_printf ("%s.%06dZ", text, (int) micro);
 }
