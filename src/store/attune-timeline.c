@@ -62,6 +62,8 @@ struct _AttuneTimeline
   GArray      *matches;     /* ids of the search results, in timeline order */
 
   GCancellable *search_cancellable;  /* the search in a worker, if any */
+  GMutex        search_mutex;        /* one worker at a time uses: */
+  AttuneStore  *search_store;        /* the workers' read-only connection */
   guint         search_serial;       /* bumped by every search */
   guint         change_serial;       /* bumped by every change of the journal */
 
@@ -680,35 +682,44 @@ search_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  AttuneTimeline *self = source_object;
   SearchData *data = task_data;
-  g_autoptr(AttuneStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GArray *matches = NULL;
+  sqlite3 *db = NULL;
 
-  if (data->path == NULL)
-    g_set_error_literal (&error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
-                         _("The journal has no file to search from another thread."));
-  else
-    store = attune_store_open_read_only (data->path, &error);
+  /* One read-only connection for every search of this timeline, opened by the first and
+   * kept (with its page cache) for the next: opening one per keystroke, with the checks
+   * attune_store_open_read_only() makes, cost more than most searches. A worker still
+   * running for an older keystroke stops at its next progress check. */
+  g_mutex_lock (&self->search_mutex);
 
-  /* A search reads the full-text index once: a small page cache is enough, and the
-   * worker's memory goes back sooner (the default keeps up to 2 MB a connection). */
-  if (store != NULL)
-    sqlite3_exec (_attune_store_get_db (store), "PRAGMA cache_size = -256", NULL, NULL, NULL);
+  if (self->search_store == NULL)
+    {
+      if (data->path == NULL)
+        g_set_error_literal (&error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                             _("The journal has no file to search from another thread."));
+      else
+        self->search_store = attune_store_open_read_only (data->path, &error);
+    }
 
-  if (store != NULL && data->order == NULL)
+  if (self->search_store != NULL && !g_cancellable_is_cancelled (cancellable))
+    db = _attune_store_get_db (self->search_store);
+
+  if (db != NULL && data->order == NULL)
     {
       int rc;
 
-      data->order = read_order (_attune_store_get_db (store), &data->keys, &rc);
+      data->order = read_order (db, &data->keys, &rc);
       if (data->order == NULL)
-        _attune_store_set_error (&error, _attune_store_get_db (store), rc, _("The journal could not be read."));
+        _attune_store_set_error (&error, db, rc, _("The journal could not be read."));
     }
 
-  if (data->order != NULL)
-    matches = read_matches (_attune_store_get_db (store), data->match, data->order, cancellable, &error);
+  if (db != NULL && data->order != NULL)
+    matches = read_matches (db, data->match, data->order, cancellable, &error);
 
-  g_clear_object (&store);
+  g_mutex_unlock (&self->search_mutex);
+
 #ifdef __GLIBC__
   /* glibc gives each worker thread its own heap and keeps what a search freed there (the
    * full-text index's merged doclists reach megabytes): give it back (issue #7, RSS). */
@@ -717,8 +728,10 @@ search_thread (GTask        *task,
 
   if (matches != NULL)
     g_task_return_pointer (task, matches, (GDestroyNotify) g_array_unref);
-  else
+  else if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The search was cancelled."));
 }
 
 static void
@@ -732,7 +745,7 @@ search_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GArray *matches = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (data->search_serial != self->search_serial)
+  if (data->search_serial != self->search_serial || self->store == NULL)
     {
       g_clear_pointer (&matches, g_array_unref);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -841,6 +854,9 @@ attune_timeline_finalize (GObject *object)
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_error (&self->error);
+  /* Every worker holds a reference to the timeline: none runs any more. */
+  g_clear_object (&self->search_store);
+  g_mutex_clear (&self->search_mutex);
 
   G_OBJECT_CLASS (attune_timeline_parent_class)->finalize (object);
 }
@@ -926,6 +942,7 @@ attune_timeline_init (AttuneTimeline *self)
   self->query = g_strdup ("");
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->lru);
+  g_mutex_init (&self->search_mutex);
 }
 
 /* Private API */
