@@ -1247,11 +1247,22 @@ read_hex4 (const char *text,
   return TRUE;
 }
 
+static gboolean
+broken_escape (const char  *json,
+               gsize        offset,
+               GError     **error)
+{
+  g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
+               _("The file is not valid JSON (a broken escape at byte %zu, line %u). Nothing was imported."),
+               (size_t) offset, line_of (json, offset));
+  return FALSE;
+}
+
 /* json-glib 1.6 leaks the string it is reading when an escape in it is broken:
- * "\ud80.", or a \ud800-\udbff escape followed by a \u escape that is not its
- * low half, as in "\ud800\u00e9" (found by tests/fuzz/fuzz-backup.c). Refuse
- * those before json-glib reads the file. A lone half on its own decodes to
- * text that is not UTF-8, which get_string() names. */
+ * "\ud80.", or half of a surrogate pair followed by another \u escape, as in
+ * "\ud800\u00e9" or "\udc00\udc00" (found by tests/fuzz/fuzz-backup.c).
+ * Refuse those before json-glib reads the file. A lone half on its own
+ * decodes to text that is not UTF-8, which get_string() names. */
 static gboolean
 check_escapes (const char  *json,
                gsize        length,
@@ -1259,7 +1270,7 @@ check_escapes (const char  *json,
 {
   for (gsize i = 0; i < length; i++)
     {
-      guint high, low;
+      guint code, low;
 
       if (json[i] != '\\')
         continue;
@@ -1270,16 +1281,22 @@ check_escapes (const char  *json,
           continue;
         }
 
-      if (i + 6 > length || json[i + 1] != 'u' || !read_hex4 (json + i + 2, &high) ||
-          (high >= 0xd800 && high <= 0xdbff &&
-           i + 8 <= length && json[i + 6] == '\\' && json[i + 7] == 'u' &&
-           (i + 12 > length || !read_hex4 (json + i + 8, &low) || low < 0xdc00 || low > 0xdfff)))
+      if (i + 6 > length || json[i + 1] != 'u' || !read_hex4 (json + i + 2, &code))
+        return broken_escape (json, i, error);
+
+      /* A pair: both halves at once. */
+      if (code >= 0xd800 && code <= 0xdbff && i + 12 <= length &&
+          json[i + 6] == '\\' && json[i + 7] == 'u' && read_hex4 (json + i + 8, &low) &&
+          low >= 0xdc00 && low <= 0xdfff)
         {
-          g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
-                       _("The file is not valid JSON (a broken escape at byte %zu, line %u). Nothing was imported."),
-                       (size_t) i, line_of (json, i));
-          return FALSE;
+          i += 11;
+          continue;
         }
+
+      /* Half of a pair, then another \u escape. */
+      if (code >= 0xd800 && code <= 0xdfff &&
+          i + 8 <= length && json[i + 6] == '\\' && json[i + 7] == 'u')
+        return broken_escape (json, i, error);
 
       i += 5;
     }
