@@ -2250,8 +2250,29 @@ AttuneCheckIn *
 _attune_store_check_in_from_row (sqlite3_stmt *stmt)
 {
   AttuneCheckIn *check_in = attune_check_in_new ();
+  /* The table's CHECK constraints keep every value in range, but a record
+   * damaged on disk is not checked again: out of range reads as damaged. */
+  static const struct { int column, max; } ranges[] = { { 3, 3 }, { 8, 3 }, { 16, 3 }, { 19, 4 } };
+  gboolean out_of_range = FALSE;
 
-  /* The table's CHECK constraints keep every value in range. */
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      int value = sqlite3_column_int (stmt, ranges[i].column);
+
+      if (value < 0 || value > ranges[i].max)
+        out_of_range = TRUE;
+    }
+
+  if (out_of_range)
+    {
+      _attune_check_in_set_saved (check_in,
+                                  sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  ATTUNE_REPAIR_NONE);
+      _attune_check_in_set_damaged (check_in);
+      return check_in;
+    }
+
   attune_check_in_set_session_at (check_in, MAX (sqlite3_column_int64 (stmt, 2), 0));
   attune_check_in_set_mode (check_in, sqlite3_column_int (stmt, 3));
   attune_check_in_set_connected (check_in, column_scale (stmt, 4));

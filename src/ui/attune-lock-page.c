@@ -17,6 +17,7 @@
 
 #include "attune-lock-page.h"
 #include "attune-protection.h"
+#include "attune-ui-utils.h"
 #include "attune-store.h"
 
 struct _AttuneLockPage
@@ -245,6 +246,7 @@ attune_lock_page_init (AttuneLockPage *self)
 
   self->passphrase_row = adw_password_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->passphrase_row), _("Passphrase"));
+  attune_name_icon_buttons (self->passphrase_row, _("Show the passphrase"));
   g_signal_connect_swapped (self->passphrase_row, "entry-activated", G_CALLBACK (unlock), self);
   gtk_list_box_append (GTK_LIST_BOX (list), self->passphrase_row);
 

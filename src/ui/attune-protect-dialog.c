@@ -19,6 +19,7 @@
 #include "attune-keyfile.h"
 #include "attune-protect-dialog.h"
 #include "attune-protection.h"
+#include "attune-ui-utils.h"
 
 /* Below this many characters a passphrase is accepted, with a word of advice. */
 #define SHORT_PASSPHRASE 10
@@ -252,10 +253,12 @@ attune_protect_dialog_init (AttuneProtectDialog *self)
   gtk_widget_add_css_class (list, "boxed-list");
   self->first_row = adw_password_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_row), _("Passphrase"));
+  attune_name_icon_buttons (self->first_row, _("Show the passphrase"));
   g_signal_connect_swapped (self->first_row, "changed", G_CALLBACK (update_apply), self);
   gtk_list_box_append (GTK_LIST_BOX (list), self->first_row);
   self->second_row = adw_password_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->second_row), _("The same passphrase again"));
+  attune_name_icon_buttons (self->second_row, _("Show the passphrase"));
   g_signal_connect_swapped (self->second_row, "changed", G_CALLBACK (update_apply), self);
   g_signal_connect_swapped (self->second_row, "entry-activated", G_CALLBACK (apply_clicked_cb), self);
   gtk_list_box_append (GTK_LIST_BOX (list), self->second_row);

@@ -104,3 +104,28 @@ attune_join_tags (const char * const *tags)
 
   return g_strjoinv (", ", (char **) tags);
 }
+
+/**
+ * attune_name_icon_buttons:
+ * @widget: a widget that holds buttons it made itself
+ * @name: what a screen reader should call them
+ *
+ * Names the buttons inside @widget that show only an icon and have no
+ * accessible name, as libadwaita 1.2's password row does with its "show
+ * the text" button.
+ */
+void
+attune_name_icon_buttons (GtkWidget  *widget,
+                          const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      attune_name_icon_buttons (child, name);
+    }
+}
