@@ -301,6 +301,17 @@ page_region (CryptFile     *file,
   }
 }
 
+/* In the log, where the plain stretch (log or frame header) that holds
+ * @offset ends. */
+static sqlite3_int64
+plain_stretch_end (sqlite3_int64 offset)
+{
+  if (offset < WAL_HEADER_BYTES)
+    return WAL_HEADER_BYTES;
+
+  return offset + (WAL_FRAME_HEADER_BYTES - (offset - WAL_HEADER_BYTES) % WAL_FRAME_BYTES);
+}
+
 /* Reads the whole page image starting at @start and decrypts it into
  * file->scratch. */
 static int
@@ -394,15 +405,7 @@ crypt_read (sqlite3_file  *base,
       else
         {
           /* A log or frame header: plain. */
-          sqlite3_int64 next;
-          int n;
-
-          if (position_in < WAL_HEADER_BYTES)
-            next = WAL_HEADER_BYTES;
-          else
-            next = position_in + (WAL_FRAME_HEADER_BYTES -
-                                  (position_in - WAL_HEADER_BYTES) % WAL_FRAME_BYTES);
-          n = (int) MIN ((sqlite3_int64) remaining, next - position_in);
+          int n = (int) MIN ((sqlite3_int64) remaining, plain_stretch_end (position_in) - position_in);
 
           rc = file->real->pMethods->xRead (file->real, out, n, position_in);
           if (rc == SQLITE_IOERR_SHORT_READ)
@@ -459,15 +462,7 @@ crypt_write (sqlite3_file  *base,
         }
       else
         {
-          sqlite3_int64 next;
-          int n;
-
-          if (position_in < WAL_HEADER_BYTES)
-            next = WAL_HEADER_BYTES;
-          else
-            next = position_in + (WAL_FRAME_HEADER_BYTES -
-                                  (position_in - WAL_HEADER_BYTES) % WAL_FRAME_BYTES);
-          n = (int) MIN ((sqlite3_int64) remaining, next - position_in);
+          int n = (int) MIN ((sqlite3_int64) remaining, plain_stretch_end (position_in) - position_in);
 
           rc = file->real->pMethods->xWrite (file->real, in, n, position_in);
           if (rc != SQLITE_OK)

@@ -317,6 +317,35 @@ parse_name (const char          *name,
   return FALSE;
 }
 
+/* The file for a snapshot of @kind taken at *@when in @folder; two in the
+ * same second: the next free second names the later one (*@when moves). */
+static char *
+dup_free_name (const char          *folder,
+               AttuneSnapshotKind   kind,
+               GDateTime          **when)
+{
+  char *path = NULL;
+
+  for (guint attempt = 0; attempt < 60; attempt++)
+    {
+      g_autofree char *stamp = format_stamp (*when);
+      g_autofree char *name = g_strdup_printf (SNAPSHOT_PREFIX "%s-%s" SNAPSHOT_SUFFIX,
+                                               kind_names[kind], stamp);
+      GDateTime *later;
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        break;
+
+      later = g_date_time_add_seconds (*when, 1);
+      g_date_time_unref (*when);
+      *when = later;
+    }
+
+  return path;
+}
+
 /* An immutable read-only URI: reading a snapshot creates no -wal or -shm
  * file in the backups folder and takes no lock. */
 static char *
@@ -549,26 +578,7 @@ attune_snapshots_take (const char          *journal_path,
     return NULL;
 
   taken_at = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
-
-  /* Two in the same second: the next free second names the later one. */
-  for (guint attempt = 0; attempt < 60; attempt++)
-    {
-      g_autofree char *stamp = format_stamp (taken_at);
-      g_autofree char *name = g_strdup_printf (SNAPSHOT_PREFIX "%s-%s" SNAPSHOT_SUFFIX,
-                                               kind_names[kind], stamp);
-
-      g_free (path);
-      path = g_build_filename (folder, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        break;
-
-      {
-        GDateTime *later = g_date_time_add_seconds (taken_at, 1);
-
-        g_date_time_unref (taken_at);
-        taken_at = later;
-      }
-    }
+  path = dup_free_name (folder, kind, &taken_at);
 
   partial = g_strconcat (path, PARTIAL_SUFFIX, NULL);
   g_unlink (partial);
@@ -1098,23 +1108,7 @@ attune_snapshots_restore (const char      *journal_path,
   if (had_journal)
     {
       when = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
-
-      for (guint attempt = 0; attempt < 60; attempt++)
-        {
-          g_autofree char *stamp = format_stamp (when);
-          g_autofree char *name = g_strdup_printf (SNAPSHOT_PREFIX "%s-%s" SNAPSHOT_SUFFIX,
-                                                   kind_names[ATTUNE_SNAPSHOT_SET_ASIDE], stamp);
-          GDateTime *later;
-
-          g_free (set_aside);
-          set_aside = g_build_filename (folder, name, NULL);
-          if (!g_file_test (set_aside, G_FILE_TEST_EXISTS))
-            break;
-
-          later = g_date_time_add_seconds (when, 1);
-          g_date_time_unref (when);
-          when = later;
-        }
+      set_aside = dup_free_name (folder, ATTUNE_SNAPSHOT_SET_ASIDE, &when);
 
       if (g_rename (journal_path, set_aside) != 0)
         {
