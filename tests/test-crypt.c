@@ -9,7 +9,6 @@
  * reaches the files in the clear, everything reads back, tampering and a
  * wrong key are caught, and a plain journal converts. */
 
-#define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -19,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "attune-crypt-vfs.h"
+#include "attune-test-files.h"
 
 #define PHRASE "marigold-lantern-7319"
 
@@ -31,20 +31,6 @@ make_dir (void)
 
   g_assert_nonnull (dir);
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -69,33 +55,6 @@ open_encrypted (const char *path)
   g_assert_cmpint (rc, ==, SQLITE_OK);
 
   return db;
-}
-
-/* Counts files in @dir holding @needle anywhere in their bytes. */
-static guint
-count_files_with (const char *dir,
-                  const char *needle)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint hits = 0;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        continue;
-      if (memmem (contents, length, needle, strlen (needle)) != NULL)
-        {
-          g_test_message ("%s holds the phrase", name);
-          hits++;
-        }
-    }
-
-  return hits;
 }
 
 static gint64
@@ -173,13 +132,13 @@ test_round_trip (void)
   fill (db, 500);
 
   /* While open, with the log full of pages: none in the clear. */
-  g_assert_cmpuint (count_files_with (dir, PHRASE), ==, 0);
-  g_assert_cmpuint (count_files_with (dir, "session"), ==, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, "session"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH '\"" PHRASE "\"'", NULL), ==, 500);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   g_assert_true (attune_crypt_file_is_encrypted (path));
-  g_assert_cmpuint (count_files_with (dir, PHRASE), ==, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 0);
 
   /* Back again, search included; integrity as SQLite sees it. */
   db = open_encrypted (path);
@@ -228,7 +187,7 @@ test_round_trip (void)
     sqlite3_close (plain);
   }
 
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 static void
@@ -282,7 +241,7 @@ test_tampering (void)
   sqlite3_close (db);
 
   attune_crypt_vfs_forget_key (path);
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 /* A plain journal becomes an encrypted one: room for the nonce and tag is
@@ -311,13 +270,7 @@ test_convert (void)
   sqlite3_close (db);
 
   g_assert_true (attune_crypt_file_is_encrypted (enc_path));
-  {
-    g_autofree char *contents = NULL;
-    gsize length = 0;
-
-    g_assert_true (g_file_get_contents (enc_path, &contents, &length, NULL));
-    g_assert_null (memmem (contents, length, PHRASE, strlen (PHRASE)));
-  }
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 1);  /* plain.db only */
 
   db = open_encrypted (enc_path);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'walk'", NULL), ==, 200);
@@ -341,7 +294,7 @@ test_convert (void)
   sqlite3_close (db);
 
   attune_crypt_vfs_forget_key (enc_path);
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 int

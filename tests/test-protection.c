@@ -11,7 +11,6 @@
  * moment of "encrypt" or "change passphrase" leaves a journal that opens
  * with the old or the new secret. */
 
-#define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -25,6 +24,7 @@
 #include "attune-keyfile.h"
 #include "attune-protection.h"
 #include "attune-snapshot.h"
+#include "attune-test-files.h"
 #include "attune-store.h"
 #include "attune-store-private.h"
 
@@ -84,62 +84,12 @@ make_journal (void)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 cleanup (const char *journal)
 {
   g_autofree char *dir = g_path_get_dirname (journal);
 
   attune_protection_lock ();
-  remove_tree (dir);
-}
-
-/* Files under @dir, recursively, holding @needle. */
-static guint
-count_hits (const char *dir,
-            const char *needle)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint hits = 0;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          hits += count_hits (path, needle);
-          continue;
-        }
-
-      if (g_file_get_contents (path, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        {
-          g_test_message ("%s holds the phrase", path);
-          hits++;
-        }
-    }
-
-  return hits;
+  attune_test_remove_tree (dir);
 }
 
 static char *
@@ -166,7 +116,7 @@ test_enable_and_use (void)
   g_auto(GStrv) groups = NULL;
   struct stat st;
 
-  g_assert_cmpuint (count_hits (dir, PHRASE), >, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), >, 0);
 
   attune_protection_enable (path, PASSPHRASE, OPS, MEM, &recovery, &error);
   g_assert_no_error (error);
@@ -179,7 +129,7 @@ test_enable_and_use (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* Journal, backups, key file: no phrase anywhere. */
-  g_assert_cmpuint (count_hits (dir, PHRASE), ==, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 0);
 
   /* Unlocked in this process: it opens, reads and searches as before. */
   store = attune_store_open (path, &error);
@@ -199,8 +149,8 @@ test_enable_and_use (void)
 
     attune_entry_set_body (entry, "Written while unlocked: lanternfish-0042");
     g_assert_true (attune_store_save_entry (store, entry, &error));
-    g_assert_cmpuint (count_hits (dir, "lanternfish-0042"), ==, 0);
-    g_assert_cmpuint (count_hits (dir, PHRASE), ==, 0);
+    g_assert_cmpuint (attune_test_count_files_holding (dir, "lanternfish-0042"), ==, 0);
+    g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 0);
   }
 
   /* Backups now, encrypted too, and listed while unlocked. */
@@ -210,7 +160,7 @@ test_enable_and_use (void)
 
     g_assert_no_error (error);
     g_assert_true (attune_snapshot_get_readable (snapshot));
-    g_assert_cmpuint (count_hits (dir, "lanternfish-0042"), ==, 0);
+    g_assert_cmpuint (attune_test_count_files_holding (dir, "lanternfish-0042"), ==, 0);
     list = attune_snapshots_list (path, &error);
     g_assert_cmpuint (list->len, ==, 2);
     for (guint i = 0; i < list->len; i++)
@@ -225,7 +175,7 @@ test_enable_and_use (void)
   g_assert_null (store);
   g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_LOCKED);
   g_clear_error (&error);
-  g_assert_cmpuint (count_hits (dir, PHRASE), ==, 0);
+  g_assert_cmpuint (attune_test_count_files_holding (dir, PHRASE), ==, 0);
 
   /* Unlocked with the passphrase, then with the recovery key (any case,
    * spaces instead of dashes). */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "attune-snapshot.h"
+#include "attune-test-files.h"
 #include "attune-store.h"
 #include "attune-store-private.h"
 
@@ -25,29 +26,11 @@ dup_journal_path (void)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 cleanup_journal (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  remove_tree (dir);
+  attune_test_remove_tree (dir);
 }
 
 static void
