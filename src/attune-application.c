@@ -993,9 +993,8 @@ attune_application_restore_backup (GSimpleAction *action,
   if (snapshot != NULL)
     {
       /* Close every window, so that nothing holds the journal open. */
-      if (!release_journal (self, TRUE, &error))
-        ;
-      else if (attune_snapshots_restore (journal_path, snapshot, NULL, &set_aside, &error))
+      if (release_journal (self, TRUE, &error) &&
+          attune_snapshots_restore (journal_path, snapshot, NULL, &set_aside, &error))
         {
           g_autofree char *when = NULL;
           g_autoptr(GDateTime) local = g_date_time_to_local (attune_snapshot_get_taken_at (snapshot));

@@ -214,36 +214,6 @@ attune_protection_unlock_with_recovery_key (const char  *journal_path,
   return TRUE;
 }
 
-static void
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *what)
-{
-  g_set_error (error, ATTUNE_STORE_ERROR,
-               saved_errno == ENOSPC ? ATTUNE_STORE_ERROR_DISK_FULL : ATTUNE_STORE_ERROR_FAILED,
-               "%s: %s.", what, g_strerror (saved_errno));
-}
-
-static gboolean
-sync_file (const char  *path,
-           gboolean     folder,
-           GError     **error)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0), 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      set_errno_error (error, errno, _("The journal could not be written to disk"));
-      if (fd >= 0)
-        close (fd);
-      return FALSE;
-    }
-
-  close (fd);
-
-  return TRUE;
-}
-
 /* Overwrites what @fd's file held with zeros, best effort. */
 static void
 wipe (int fd)
@@ -275,6 +245,8 @@ convert_file (const char  *path,
               GError     **error)
 {
   const char *context = encrypt ? _("The journal could not be encrypted.") : _("The journal could not be decrypted.");
+  /* For file errors, which add the system's words after a colon. */
+  const char *what = encrypt ? _("The journal could not be encrypted") : _("The journal could not be decrypted");
   g_autofree char *canonical = dup_canonical (path);
   g_autofree char *dir = g_path_get_dirname (canonical);
   g_autofree char *partial = g_strconcat (canonical, ".converting", NULL);
@@ -286,7 +258,7 @@ convert_file (const char  *path,
   int reserve = encrypt ? ATTUNE_CRYPT_RESERVE_BYTES : 0;
   sqlite3 *db = NULL;
   struct stat st;
-  int fd, old_fd, rc;
+  int old_fd, rc;
 
   if (g_stat (wal, &st) == 0 && st.st_size > 0)
     {
@@ -296,13 +268,8 @@ convert_file (const char  *path,
     }
 
   g_unlink (partial);
-  fd = g_open (partial, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, context);
-      return FALSE;
-    }
-  close (fd);
+  if (!_attune_store_create_empty_private (partial, what, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (canonical, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
                         source_encrypted ? ATTUNE_CRYPT_VFS_NAME : NULL);
@@ -332,7 +299,7 @@ convert_file (const char  *path,
   sqlite3_close (db);
   db = NULL;
 
-  if (!sync_file (partial, FALSE, error))
+  if (!_attune_store_sync_path (partial, FALSE, what, error))
     goto failed;
 
   if (attune_crypt_file_is_encrypted (partial) != encrypt)
@@ -346,13 +313,13 @@ convert_file (const char  *path,
 
   if (g_rename (partial, canonical) != 0)
     {
-      set_errno_error (error, errno, context);
+      _attune_store_set_errno_error (error, errno, what);
       if (old_fd >= 0)
         close (old_fd);
       goto failed;
     }
 
-  if (!sync_file (dir, TRUE, error))
+  if (!_attune_store_sync_path (dir, TRUE, what, error))
     {
       if (old_fd >= 0)
         close (old_fd);

@@ -182,10 +182,19 @@ attune_snapshots_dup_folder (const char *journal_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-static void
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *message)
+/**
+ * _attune_store_set_errno_error:
+ * @error: return location for a #GError
+ * @saved_errno: what the system said
+ * @what: a sentence, without its full stop, saying what could not be done
+ *
+ * Sets @error from a failed file operation, with the #AttuneStoreError a
+ * person should see (disk full, read-only, input/output).
+ */
+void
+_attune_store_set_errno_error (GError     **error,
+                               int          saved_errno,
+                               const char  *what)
 {
   AttuneStoreError code = ATTUNE_STORE_ERROR_FAILED;
 
@@ -210,7 +219,7 @@ set_errno_error (GError     **error,
       break;
     }
 
-  g_set_error (error, ATTUNE_STORE_ERROR, code, "%s: %s.", message, g_strerror (saved_errno));
+  g_set_error (error, ATTUNE_STORE_ERROR, code, "%s: %s.", what, g_strerror (saved_errno));
 }
 
 static gboolean
@@ -219,34 +228,39 @@ ensure_folder (const char  *folder,
 {
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      set_errno_error (error, errno, _("The backups folder could not be created"));
+      _attune_store_set_errno_error (error, errno, _("The backups folder could not be created"));
       return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-sync_path (const char  *path,
-           gboolean     is_folder,
-           GError     **error)
+/**
+ * _attune_store_sync_path:
+ * @path: (type filename): a file or folder
+ * @is_folder: whether @path is a folder (for a rename in it to last)
+ * @what: what could not be done, for the error
+ * @error: return location for a #GError
+ *
+ * Makes what was written to @path durable.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_attune_store_sync_path (const char  *path,
+                         gboolean     is_folder,
+                         const char  *what,
+                         GError     **error)
 {
   int fd = g_open (path, (is_folder ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC, 0);
-  int rc;
 
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, _("A backup could not be written to disk"));
-      return FALSE;
-    }
-
-  rc = fsync (fd);
-  if (rc != 0)
+  if (fd < 0 || fsync (fd) != 0)
     {
       int saved_errno = errno;
 
-      close (fd);
-      set_errno_error (error, saved_errno, _("A backup could not be written to disk"));
+      if (fd >= 0)
+        close (fd);
+      _attune_store_set_errno_error (error, saved_errno, what);
       return FALSE;
     }
 
@@ -524,16 +538,26 @@ attune_snapshots_list (const char  *journal_path,
   return snapshots;
 }
 
-/* Creates @path, which must not exist, empty and private. */
-static gboolean
-create_empty_private (const char  *path,
-                      GError     **error)
+/**
+ * _attune_store_create_empty_private:
+ * @path: (type filename): a file that must not exist
+ * @what: what could not be done, for the error
+ * @error: return location for a #GError
+ *
+ * Creates @path empty and readable by its owner only.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_attune_store_create_empty_private (const char  *path,
+                                    const char  *what,
+                                    GError     **error)
 {
   int fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOCTTY, 0600);
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("A backup could not be created"));
+      _attune_store_set_errno_error (error, errno, what);
       return FALSE;
     }
 
@@ -583,7 +607,7 @@ attune_snapshots_take (const char          *journal_path,
   partial = g_strconcat (path, PARTIAL_SUFFIX, NULL);
   g_unlink (partial);
 
-  if (!create_empty_private (partial, error))
+  if (!_attune_store_create_empty_private (partial, _("A backup could not be created"), error))
     return NULL;
 
   /* A protected journal is read through its key, and VACUUM INTO then
@@ -614,17 +638,17 @@ attune_snapshots_take (const char          *journal_path,
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_clear_pointer (&db, sqlite3_close);
 
-  if (!sync_path (partial, FALSE, error))
+  if (!_attune_store_sync_path (partial, FALSE, _("A backup could not be written to disk"), error))
     goto failed;
 
   if (g_rename (partial, path) != 0)
     {
-      set_errno_error (error, errno, _("A backup could not be put in place"));
+      _attune_store_set_errno_error (error, errno, _("A backup could not be put in place"));
       goto failed;
     }
 
   /* The new name must survive a crash too. */
-  if (!sync_path (folder, TRUE, error))
+  if (!_attune_store_sync_path (folder, TRUE, _("A backup could not be written to disk"), error))
     {
       g_unlink (path);
       return NULL;
@@ -983,7 +1007,7 @@ copy_private (const char  *from,
   fd = g_open (to, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOCTTY, 0600);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("The journal could not be restored"));
+      _attune_store_set_errno_error (error, errno, _("The journal could not be restored"));
       return FALSE;
     }
 
@@ -1000,7 +1024,7 @@ copy_private (const char  *from,
 
           close (fd);
           g_unlink (to);
-          set_errno_error (error, saved_errno, _("The journal could not be restored"));
+          _attune_store_set_errno_error (error, saved_errno, _("The journal could not be restored"));
           return FALSE;
         }
 
@@ -1013,7 +1037,7 @@ copy_private (const char  *from,
 
       close (fd);
       g_unlink (to);
-      set_errno_error (error, saved_errno, _("The journal could not be restored"));
+      _attune_store_set_errno_error (error, saved_errno, _("The journal could not be restored"));
       return FALSE;
     }
 
@@ -1096,7 +1120,7 @@ attune_snapshots_restore (const char      *journal_path,
     if (!had_journal && g_file_test (wal, G_FILE_TEST_EXISTS))
       {
         /* Give the set-aside side files a journal to belong to. */
-        if (!create_empty_private (journal_path, error))
+        if (!_attune_store_create_empty_private (journal_path, _("The journal could not be restored"), error))
           {
             g_unlink (restoring);
             return FALSE;
@@ -1112,7 +1136,7 @@ attune_snapshots_restore (const char      *journal_path,
 
       if (g_rename (journal_path, set_aside) != 0)
         {
-          set_errno_error (error, errno, _("The journal could not be set aside"));
+          _attune_store_set_errno_error (error, errno, _("The journal could not be set aside"));
           g_unlink (restoring);
           return FALSE;
         }
@@ -1128,12 +1152,12 @@ attune_snapshots_restore (const char      *journal_path,
       if (had_journal && g_rename (set_aside, journal_path) == 0)
         rename_side_files (set_aside, journal_path);
       g_unlink (restoring);
-      set_errno_error (error, saved_errno, _("The journal could not be restored"));
+      _attune_store_set_errno_error (error, saved_errno, _("The journal could not be restored"));
       return FALSE;
     }
 
-  if (!sync_path (journal_folder, TRUE, error) ||
-      !sync_path (folder, TRUE, error))
+  if (!_attune_store_sync_path (journal_folder, TRUE, _("The journal could not be restored"), error) ||
+      !_attune_store_sync_path (folder, TRUE, _("The journal could not be restored"), error))
     return FALSE;
 
   if (out_set_aside != NULL)

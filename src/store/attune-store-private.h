@@ -64,6 +64,18 @@ gboolean          _attune_store_step_done         (sqlite3_stmt *stmt,
                                                    const char   *context,
                                                    GError      **error);
 void              _attune_store_rollback          (sqlite3      *db);
+
+/* Files beside the journal (attune-snapshot.c), shared with attune-protection.c. */
+void              _attune_store_set_errno_error   (GError      **error,
+                                                   int           saved_errno,
+                                                   const char   *what);
+gboolean          _attune_store_sync_path         (const char   *path,
+                                                   gboolean      is_folder,
+                                                   const char   *what,
+                                                   GError      **error);
+gboolean          _attune_store_create_empty_private (const char *path,
+                                                   const char   *what,
+                                                   GError      **error);
 void              _attune_store_set_busy_timeout  (AttuneStore  *self,
                                                    int           msec);
 AttuneStore      *_attune_store_open_at_version   (const char   *path,
