@@ -387,6 +387,50 @@ test_query (Fixture       *fixture,
   g_assert_null (attune_timeline_get_error (fixture->timeline));
 }
 
+/* What a person may type: words are matched as the index splits them, the last one of each
+ * group as a prefix; quotes, operators and punctuation are words' edges, never FTS5 syntax
+ * (the index keeps no positions, so a phrase would be an error). */
+static void
+test_query_words (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *query;
+    guint       n_matches;
+  } cases[] = {
+    { "th", 2 },                    /* "therapy", "the" */
+    { "don't", 1 },
+    { "don'", 1 },
+    { "don", 1 },
+    { "dont", 0 },
+    { "cafe", 1 },                  /* diacritics removed, both ways */
+    { "CAFÉ", 1 },
+    { "e\xcc\x81te\xcc\x81", 1 },     /* "été" with combining accents */
+    { "\"quoted\"", 1 },
+    { "quo\"ted", 0 },               /* "quo" AND "ted"* */
+    { "(the therapy)", 1 },
+    { "NEAR(the therapy)", 0 },     /* a word like any other */
+    { "the -therapy", 1 },
+    { "therapy*", 1 },
+    { "a AND b OR c", 0 },
+    { "x-ray", 1 },
+    { "x - ray", 1 },
+    { "\"", 3 },                     /* no word: everything */
+    { "* - ()", 3 },
+  };
+  g_autoptr(AttuneEntry) a = add_entry (fixture, "Don't worry about the therapy", "2024-03-01");
+  g_autoptr(AttuneEntry) b = add_entry (fixture, "Café au lait in the summer, été", "2024-03-02");
+  g_autoptr(AttuneEntry) c = add_entry (fixture, "A \"quoted\" x-ray", "2024-03-03");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      attune_timeline_set_query (fixture->timeline, cases[i].query);
+      g_test_message ("query %s", cases[i].query);
+      g_assert_null (attune_timeline_get_error (fixture->timeline));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->timeline)), ==, cases[i].n_matches);
+    }
+}
+
 static void
 test_many_timelines (Fixture       *fixture,
                      gconstpointer  data)
@@ -720,6 +764,7 @@ main (int   argc,
   g_test_add ("/timeline/update", Fixture, NULL, fixture_set_up, test_update, fixture_tear_down);
   g_test_add ("/timeline/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/timeline/query", Fixture, NULL, fixture_set_up, test_query, fixture_tear_down);
+  g_test_add ("/timeline/query-words", Fixture, NULL, fixture_set_up, test_query_words, fixture_tear_down);
   g_test_add ("/timeline/many-timelines", Fixture, NULL, fixture_set_up, test_many_timelines, fixture_tear_down);
   g_test_add ("/timeline/read-error", Fixture, NULL, fixture_set_up, test_read_error, fixture_tear_down);
   g_test_add ("/timeline/search-async", Fixture, NULL, fixture_set_up, test_search_async, fixture_tear_down);

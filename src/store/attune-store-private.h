@@ -136,6 +136,17 @@ void              _attune_check_in_set_damaged    (AttuneCheckIn   *self);
 gint64            _attune_text_sum                (guint            n_fields,
                                                    const char     **fields,
                                                    const int       *lengths);
+/* The matches of a search as bits by rowid, filled by the SQL function
+ * attune_mark_rowid(set, rowid) with the set bound by sqlite3_bind_pointer()
+ * as ATTUNE_ROWID_SET_TYPE. bits holds max_id / 8 + 1 bytes. */
+#define ATTUNE_ROWID_SET_TYPE "attune-rowid-set"
+
+typedef struct
+{
+  guint8 *bits;
+  gint64  max_id;
+} AttuneRowidSet;
+
 gboolean          _attune_store_register_functions (sqlite3        *db,
                                                    GError         **error);
 gboolean          _attune_store_column_sum_ok     (sqlite3_stmt    *stmt,

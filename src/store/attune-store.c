@@ -217,6 +217,25 @@ static const char * const migrations[] = {
   "    new.felt, new.needed, new.message) WHERE entry_id = new.entry_id;"
   "END;"
   "PRAGMA user_version = 4;",
+
+  /* 4 → 5: the full-text index keeps which entries hold a word, not where
+   * (detail=none), plus an index of every word's first one to eight letters
+   * (prefix). A search for what a person has typed so far ("th"*) then reads
+   * one list instead of merging those of every word that starts so: at
+   * 100,000 generated entries "th"* 51–77 → 2–3 ms, "felt"* AND "heard"*
+   * 13–23 → 3 ms, and the index is 25 MB instead of 31. Searches are words,
+   * never phrases (see build_match() in attune-timeline.c), the one thing
+   * detail=none cannot answer. The triggers name the table, so they keep
+   * working. */
+  "DROP TABLE entries_fts;"
+  "CREATE VIRTUAL TABLE entries_fts USING fts5 ("
+  "  title, body, tag_text,"
+  "  content = 'entries', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  detail = none, prefix = '1 2 3 4 5 6 7 8'"
+  ");"
+  "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');"
+  "PRAGMA user_version = 5;",
 };
 
 #define LATEST_SCHEMA_VERSION G_N_ELEMENTS (migrations)
@@ -235,6 +254,7 @@ static const MigrationFixup migration_fixups[] = {
   NULL,
   NULL,
   add_agenda_for_bring_entries,
+  NULL,
   NULL,
 };
 
@@ -317,12 +337,30 @@ text_sum_function (sqlite3_context  *context,
   sqlite3_result_int64 (context, _attune_text_sum ((guint) argc, fields, lengths));
 }
 
+/* attune_mark_rowid(set, rowid): sets @rowid's bit in the #AttuneRowidSet
+ * bound as a pointer of type "attune-rowid-set"; returns NULL. A search reads
+ * its matches with one step of `SELECT count(attune_mark_rowid(?, rowid))`
+ * instead of one sqlite3_step() and sqlite3_column_int64() per match, each
+ * taking the connection's mutex: at 100,000 entries "the"* matches 98,000. */
+static void
+mark_rowid_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  AttuneRowidSet *set = sqlite3_value_pointer (argv[0], ATTUNE_ROWID_SET_TYPE);
+  sqlite3_int64 id = sqlite3_value_int64 (argv[1]);
+
+  if (set != NULL && id > 0 && id <= set->max_id)
+    set->bits[id / 8] |= (guint8) (1u << (id % 8));
+}
+
 /**
  * _attune_store_register_functions:
  * @db: a connection to a journal
  * @error: return location for a #GError
  *
- * Registers attune_text_sum(), which the schema's triggers call, on @db.
+ * Registers attune_text_sum(), which the schema's triggers call, and
+ * attune_mark_rowid(), which searches use, on @db.
  *
  * Returns: %TRUE on success
  */
@@ -333,6 +371,10 @@ _attune_store_register_functions (sqlite3  *db,
   int rc = sqlite3_create_function (db, "attune_text_sum", -1,
                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                     NULL, text_sum_function, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "attune_mark_rowid", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                  NULL, mark_rowid_function, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {

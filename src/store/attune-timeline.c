@@ -245,21 +245,21 @@ read_matches (sqlite3       *db,
     {
       set = g_malloc0 ((gsize) max_id / 8 + 1);
       rc = sqlite3_prepare_v2 (db,
-                               "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1",
+                               "SELECT count(attune_mark_rowid(?2, rowid)) FROM entries_fts "
+                               "WHERE entries_fts MATCH ?1",
                                -1, &fts_stmt, NULL);
     }
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (fts_stmt, 1, match, -1, SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (fts_stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (fts_stmt, 0);
+      AttuneRowidSet marks = { set, max_id };
 
-          if (id > 0 && id <= max_id)
-            set[id / 8] |= 1u << (id % 8);
-        }
-      if (rc == SQLITE_DONE)
+      sqlite3_bind_text (fts_stmt, 1, match, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_pointer (fts_stmt, 2, &marks, ATTUNE_ROWID_SET_TYPE, NULL);
+      rc = sqlite3_step (fts_stmt);
+      if (rc == SQLITE_ROW)
         rc = SQLITE_OK;
+      /* Not kept past this block. */
+      sqlite3_reset (fts_stmt);
     }
 
   if (rc == SQLITE_OK)
@@ -294,9 +294,21 @@ read_matches (sqlite3       *db,
   return g_steal_pointer (&ids);
 }
 
-/* Builds an FTS5 expression from what a person typed: each word becomes a
- * quoted prefix search ("word"*), all of them required. Words with no letter
- * or digit add nothing; NULL when no word is left. */
+/* Whether the full-text tokenizer (unicode61, remove_diacritics 2) keeps @c
+ * in a word: letters, digits, private-use characters and, because it removes
+ * diacritics, combining marks. Everything else separates words. */
+static gboolean
+is_token_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || g_unichar_type (c) == G_UNICODE_PRIVATE_USE;
+}
+
+/* Builds an FTS5 expression from what a person typed: every word must be
+ * there, the last word of each space-separated group as a prefix, since it
+ * may be one still being typed ("don't" is "don" AND "t"*, "th" is "th"*).
+ * Words are split as the tokenizer splits them, so the expression never
+ * holds a phrase, which the index (detail=none) cannot answer. NULL when
+ * there is no word. */
 static char *
 build_match (const char *query)
 {
@@ -306,35 +318,30 @@ build_match (const char *query)
   while (*p != '\0')
     {
       const char *start;
-      gboolean has_alnum = FALSE;
 
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+      while (*p != '\0' && !is_token_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
 
       start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (g_unichar_isalnum (c) || g_unichar_ismark (c))
-            has_alnum = TRUE;
-          p = g_utf8_next_char (p);
-        }
-
-      if (!has_alnum)
-        continue;
+      while (*p != '\0' && is_token_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
 
       if (match->len > 0)
         g_string_append (match, " AND ");
 
+      /* Tokens hold no quote, so quoting needs no escaping. */
       g_string_append_c (match, '"');
-      for (const char *q = start; q < p; q++)
-        {
-          if (*q == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *q);
-        }
-      g_string_append (match, "\"*");
+      g_string_append_len (match, start, p - start);
+      g_string_append_c (match, '"');
+
+      /* A prefix unless punctuation inside the same group follows it. */
+      while (*p != '\0' && !is_token_char (g_utf8_get_char (p)) &&
+             !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0' || g_unichar_isspace (g_utf8_get_char (p)))
+        g_string_append_c (match, '*');
     }
 
   if (match->len == 0)
