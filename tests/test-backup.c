@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -575,6 +576,277 @@ test_store_rollback (void)
   g_assert_cmpstr (dump_before, !=, dump_after);
 }
 
+/* Every character json-glib 1.6's generator escapes, and those it copies as
+ * they are: U+001F (its test is "< 0x1f"), '/', non-ASCII, U+2028, a
+ * character beyond the BMP. Backups must keep the bytes json-glib wrote. */
+static const char escapes_text[] =
+  "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+  " \"quoted\" back\\slash \\u0041 /solidus/ del\x7f"
+  " \xe2\x80\xa8 \xe2\x80\xa9 caf\xc3\xa9 \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf";
+
+static AttuneJournalData *
+make_escapes_data (void)
+{
+  AttuneJournalData *data = attune_journal_data_new ();
+  AttuneJournalEntry *entry = attune_journal_entry_new ();
+  AttuneJournalCheckIn *check_in = attune_journal_check_in_new ();
+  AttuneJournalAgendaItem *item = attune_journal_agenda_item_new ();
+  AttuneRepairEvent *event = NULL;
+
+  entry->uuid = g_strdup (UUID_A);
+  entry->kind = ATTUNE_ENTRY_KIND_CHECK_IN;
+  entry->day = g_strdup ("2026-11-24");
+  entry->created_at = G_GINT64_CONSTANT (-62135596800000000);  /* 0001-01-01T00:00:00Z */
+  entry->updated_at = G_GINT64_CONSTANT (253402300799999999);  /* 9999-12-31T23:59:59.999999Z */
+  g_free (entry->title);
+  entry->title = g_strdup (escapes_text);
+  g_free (entry->body);
+  entry->body = g_strconcat ("Line\n", escapes_text, "\n", NULL);
+  entry->format = -12;
+  entry->mood = 5;
+  entry->bring = TRUE;
+  g_strfreev (entry->tags);
+  entry->tags = g_new0 (char *, 3);
+  entry->tags[0] = g_strdup ("caf\xc3\xa9 \"q\"");
+  entry->tags[1] = g_strdup ("\xf0\x9f\x98\x80\\");
+  entry->check_in = check_in;
+
+  check_in->session_at = -1;  /* 1969-12-31T23:59:59.999999Z */
+  check_in->mode = ATTUNE_SESSION_MODE_VIDEO;
+  check_in->connected = ATTUNE_SCALE_NOT_SURE;
+  check_in->heard = 1;
+  check_in->mattered = ATTUNE_SCALE_SKIPPED;
+  check_in->suited = 9;
+  check_in->rupture = ATTUNE_RUPTURE_YES;
+  check_in->kinds = ATTUNE_RUPTURE_KIND_ALL;
+  g_free (check_in->other_kind);
+  check_in->other_kind = g_strdup (escapes_text);
+  check_in->intensity = 5;
+  g_free (check_in->message);
+  check_in->message = g_strdup ("/");
+  check_in->plan = ATTUNE_PLAN_ALL;
+  check_in->spoke_up = 99;
+  check_in->repair_status = ATTUNE_REPAIR_IN_PROGRESS;
+  event = g_new0 (AttuneRepairEvent, 1);
+  event->at = 1;
+  event->status = ATTUNE_REPAIR_OPEN;
+  event->note = g_strdup (escapes_text);
+  g_ptr_array_add (check_in->history, event);
+  event = g_new0 (AttuneRepairEvent, 1);
+  event->at = G_GINT64_CONSTANT (1795482123123456);
+  event->status = ATTUNE_REPAIR_IN_PROGRESS;
+  g_ptr_array_add (check_in->history, event);
+  g_ptr_array_add (data->entries, entry);
+
+  entry = attune_journal_entry_new ();
+  entry->uuid = g_strdup (UUID_B);
+  entry->day = g_strdup ("2026-11-25");
+  g_ptr_array_add (data->entries, entry);
+
+  item->text = g_strdup (escapes_text);
+  item->position = G_MAXUINT;
+  item->done = TRUE;
+  item->done_at = G_GINT64_CONSTANT (951782400000000);  /* 2000-02-29T00:00:00Z */
+  item->created_at = 0;
+  g_ptr_array_add (data->agenda, item);
+
+  return data;
+}
+
+/* escapes_text as json-glib 1.6's generator wrote it (the text below is its
+ * output): U+0001 to U+001E escaped, U+001F not, everything else as it is. */
+#define ESCAPES_JSON \
+  "\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r\\u000e\\u000f" \
+  "\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\x1f" \
+  " \\\"quoted\\\" back\\\\slash \\\\u0041 /solidus/ del\\u007f" \
+  " \xe2\x80\xa8 \xe2\x80\xa9 caf\xc3\xa9 \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"
+
+static const char escapes_json[] =
+  "{\n"
+  "  \"format\" : \"attune-journal\",\n"
+  "  \"version\" : 1,\n"
+  "  \"exported-at\" : \"2026-11-24T01:02:03.123456Z\",\n"
+  "  \"entries\" : [\n"
+  "    {\n"
+  "      \"uuid\" : \"0b6c9a52-4f0e-4a57-9d2c-3f1f7c9f2b10\",\n"
+  "      \"kind\" : \"check-in\",\n"
+  "      \"day\" : \"2026-11-24\",\n"
+  "      \"created-at\" : \"0001-01-01T00:00:00.000000Z\",\n"
+  "      \"updated-at\" : \"9999-12-31T23:59:59.999999Z\",\n"
+  "      \"title\" : \"" ESCAPES_JSON "\",\n"
+  "      \"body\" : \"Line\\n" ESCAPES_JSON "\\n\",\n"
+  "      \"content-format\" : -12,\n"
+  "      \"mood\" : 5,\n"
+  "      \"bring\" : true,\n"
+  "      \"tags\" : [\n"
+  "        \"caf\xc3\xa9 \\\"q\\\"\",\n"
+  "        \"\xf0\x9f\x98\x80\\\\\"\n"
+  "      ],\n"
+  "      \"check-in\" : {\n"
+  "        \"session-at\" : \"1969-12-31T23:59:59.999999Z\",\n"
+  "        \"mode\" : \"video\",\n"
+  "        \"connected\" : \"not-sure\",\n"
+  "        \"heard\" : 1,\n"
+  "        \"mattered\" : null,\n"
+  "        \"suited\" : null,\n"
+  "        \"rupture\" : \"yes\",\n"
+  "        \"kinds\" : [\n"
+  "          \"misunderstood\",\n"
+  "          \"judged\",\n"
+  "          \"concerns-not-addressed\",\n"
+  "          \"mismatch\",\n"
+  "          \"distracted\",\n"
+  "          \"held-back\",\n"
+  "          \"went-along\",\n"
+  "          \"changed-subject\",\n"
+  "          \"thought-of-leaving\",\n"
+  "          \"other\"\n"
+  "        ],\n"
+  "        \"other-kind\" : \"" ESCAPES_JSON "\",\n"
+  "        \"intensity\" : 5,\n"
+  "        \"what-happened\" : \"\",\n"
+  "        \"felt\" : \"\",\n"
+  "        \"needed\" : \"\",\n"
+  "        \"resolved\" : null,\n"
+  "        \"spoke-up\" : null,\n"
+  "        \"plan\" : [\n"
+  "          \"bring-up\",\n"
+  "          \"write-message\",\n"
+  "          \"wait\",\n"
+  "          \"let-go\"\n"
+  "        ],\n"
+  "        \"message\" : \"/\",\n"
+  "        \"repair\" : {\n"
+  "          \"status\" : \"in-progress\",\n"
+  "          \"history\" : [\n"
+  "            {\n"
+  "              \"at\" : \"1970-01-01T00:00:00.000001Z\",\n"
+  "              \"status\" : \"open\",\n"
+  "              \"note\" : \"" ESCAPES_JSON "\"\n"
+  "            },\n"
+  "            {\n"
+  "              \"at\" : \"2026-11-24T01:02:03.123456Z\",\n"
+  "              \"status\" : \"in-progress\",\n"
+  "              \"note\" : null\n"
+  "            }\n"
+  "          ]\n"
+  "        }\n"
+  "      }\n"
+  "    },\n"
+  "    {\n"
+  "      \"uuid\" : \"5d1e2f3a-8b7c-4d6e-9f01-23456789abcd\",\n"
+  "      \"kind\" : \"note\",\n"
+  "      \"day\" : \"2026-11-25\",\n"
+  "      \"created-at\" : \"1970-01-01T00:00:00.000000Z\",\n"
+  "      \"updated-at\" : \"1970-01-01T00:00:00.000000Z\",\n"
+  "      \"title\" : \"\",\n"
+  "      \"body\" : \"\",\n"
+  "      \"content-format\" : 1,\n"
+  "      \"mood\" : null,\n"
+  "      \"bring\" : false,\n"
+  "      \"tags\" : [],\n"
+  "      \"check-in\" : null\n"
+  "    }\n"
+  "  ],\n"
+  "  \"agenda\" : [\n"
+  "    {\n"
+  "      \"text\" : \"" ESCAPES_JSON "\",\n"
+  "      \"entry\" : null,\n"
+  "      \"position\" : 4294967295,\n"
+  "      \"done\" : true,\n"
+  "      \"done-at\" : \"2000-02-29T00:00:00.000000Z\",\n"
+  "      \"created-at\" : \"1970-01-01T00:00:00.000000Z\"\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+static void
+test_escapes (void)
+{
+  g_autoptr(AttuneJournalData) data = make_escapes_data ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = attune_backup_data_to_json (data, EXPORTED_AT, &error);
+  JsonObject *root;
+  JsonObject *entry;
+  JsonObject *check_in;
+  JsonObject *event;
+  JsonObject *item;
+  JsonArray *tags;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, escapes_json);
+
+  /* json-glib reads every text back as it was. */
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  entry = json_array_get_object_element (json_object_get_array_member (root, "entries"), 0);
+  check_in = json_object_get_object_member (entry, "check-in");
+  event = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (check_in, "repair"),
+                                                                       "history"), 0);
+  item = json_array_get_object_element (json_object_get_array_member (root, "agenda"), 0);
+  tags = json_object_get_array_member (entry, "tags");
+  g_assert_cmpstr (json_object_get_string_member (entry, "title"), ==, escapes_text);
+  g_assert_cmpstr (json_object_get_string_member (entry, "body"), ==, ((AttuneJournalEntry *) g_ptr_array_index (data->entries, 0))->body);
+  g_assert_cmpstr (json_object_get_string_member (check_in, "other-kind"), ==, escapes_text);
+  g_assert_cmpstr (json_object_get_string_member (event, "note"), ==, escapes_text);
+  g_assert_cmpstr (json_object_get_string_member (item, "text"), ==, escapes_text);
+  g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "caf\xc3\xa9 \"q\"");
+  g_assert_cmpstr (json_array_get_string_element (tags, 1), ==, "\xf0\x9f\x98\x80\\");
+  g_assert_cmpint (json_object_get_int_member (item, "position"), ==, G_MAXUINT);
+}
+
+/* The same text through a journal: export, import, export gives the same bytes. */
+static void
+test_escapes_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) a = open_new_store (NULL);
+  g_autoptr(AttuneStore) b = open_new_store (NULL);
+  g_autoptr(AttuneEntry) entry = NULL;
+  g_autofree char *body = g_strconcat ("Line\n", escapes_text, "\n", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  entry = add_note (a, "2026-11-24", escapes_text, body, 3, FALSE, NULL);
+  first = export_json (a);
+  g_assert_nonnull (strstr (first, "\"title\" : \"" ESCAPES_JSON "\",\n"));
+  g_assert_nonnull (strstr (first, "\"body\" : \"Line\\n" ESCAPES_JSON "\\n\",\n"));
+
+  attune_backup_import_json (b, first, strlen (first), NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = export_json (b);
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* GDateTime's range, 0001-01-01 to 9999-12-31, and not a microsecond more. */
+static void
+test_instant_out_of_range (void)
+{
+  static const gint64 instants[] = {
+    G_GINT64_CONSTANT (253402300800000000),
+    G_GINT64_CONSTANT (-62135596800000001),
+    G_MAXINT64,
+    G_MININT64,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    {
+      g_autoptr(AttuneJournalData) data = make_escapes_data ();
+      AttuneJournalEntry *entry = g_ptr_array_index (data->entries, 1);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+
+      entry->updated_at = instants[i];
+      json = attune_backup_data_to_json (data, EXPORTED_AT, &error);
+      g_assert_null (json);
+      g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "(updated-at)"));
+    }
+}
+
 static void
 test_empty_journal (void)
 {
@@ -612,6 +884,9 @@ main (int   argc,
   g_test_add_func ("/backup/invalid/check-in-text-too-long", test_check_in_text_too_long);
   g_test_add_func ("/backup/import-indexes", test_import_indexes);
   g_test_add_func ("/backup/store-rollback", test_store_rollback);
+  g_test_add_func ("/backup/escapes", test_escapes);
+  g_test_add_func ("/backup/escapes-round-trip", test_escapes_round_trip);
+  g_test_add_func ("/backup/instant-out-of-range", test_instant_out_of_range);
 
   return g_test_run ();
 }
