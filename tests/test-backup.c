@@ -577,8 +577,10 @@ test_store_rollback (void)
 }
 
 /* Every character json-glib 1.6's generator escapes, and those it copies as
- * they are: U+001F (its test is "< 0x1f"), '/', non-ASCII, U+2028, a
- * character beyond the BMP. Backups must keep the bytes json-glib wrote. */
+ * they are: '/', non-ASCII, U+2028, a character beyond the BMP; and U+001F,
+ * which json-glib copies too (its test is "< 0x1f") but JSON does not allow
+ * raw, so Attune escapes it. Backups keep the bytes json-glib wrote
+ * otherwise. */
 static const char escapes_text[] =
   "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
@@ -655,10 +657,11 @@ make_escapes_data (void)
 }
 
 /* escapes_text as json-glib 1.6's generator wrote it (the text below is its
- * output): U+0001 to U+001E escaped, U+001F not, everything else as it is. */
+ * output), but for U+001F, escaped as JSON requires: U+0001 to U+001F
+ * escaped, everything else as it is. */
 #define ESCAPES_JSON \
   "\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r\\u000e\\u000f" \
-  "\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\x1f" \
+  "\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f" \
   " \\\"quoted\\\" back\\\\slash \\\\u0041 /solidus/ del\\u007f" \
   " \xe2\x80\xa8 \xe2\x80\xa9 caf\xc3\xa9 \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf"
 
@@ -777,6 +780,10 @@ test_escapes (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (json, ==, escapes_json);
+
+  /* Strict JSON: no control character but the layout's new lines. */
+  for (const char *p = json; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
 
   /* json-glib reads every text back as it was. */
   json_parser_load_from_data (parser, json, -1, &error);

@@ -133,17 +133,19 @@ write_member (Writer     *w,
   append (w->out, "\" : ", 4);
 }
 
-/* json-glib 1.6 escapes '"', '\\', U+007F and the control characters
- * U+0001 to U+001E, as \b \f \n \r \t or \u00xx in lowercase; U+001F (its
- * test is "< 0x1f") and all other bytes, also non-ASCII and bytes that are
- * not UTF-8, are copied as they are. Those bytes, and the NUL that ends the
- * text, end a run of bytes that is copied as it is. */
+/* Escaped: '"', '\\', U+007F and every control character U+0001 to U+001F,
+ * as \b \f \n \r \t or \u00xx in lowercase, as json-glib 1.6 writes them,
+ * except that json-glib leaves U+001F raw (its test is "< 0x1f"), which is
+ * not JSON: strict readers such as Python's refuse it. All other bytes, also
+ * non-ASCII and bytes that are not UTF-8, are copied as they are. Those
+ * bytes, and the NUL that ends the text, end a run of bytes that is copied as
+ * it is. */
 static inline gboolean
 ends_run (guchar c)
 {
   /* Bit c % 32 of word c / 32. */
   static const guint32 escaped[8] = {
-    0x7fffffff,                     /* 0x00 to 0x1e */
+    0xffffffff,                     /* 0x00 to 0x1f */
     (1u << ('"' - 32)),
     (1u << ('\\' - 64)),
     (1u << (0x7f - 96)),
@@ -956,7 +958,7 @@ get_flags (JsonNode           *node,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *where = index_path (path, i);
-      int bit;
+      int bit = 0;
 
       if (!get_enum (json_array_get_element (array, i), where, names, g_strv_length ((char **) names),
                      what, &bit, error))
@@ -1259,7 +1261,7 @@ parse_entry (JsonNode    *node,
   JsonNode *mood, *check_in;
   const char *day;
   gint64 format;
-  int kind;
+  int kind = 0;
 
   if (object == NULL || !check_members (object, path, members, error))
     return NULL;
