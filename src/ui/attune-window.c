@@ -31,6 +31,7 @@ struct _AttuneWindow
   AttuneTimeline       *timeline;
   /* The timeline as the list shows it: a screenful until the first frame. */
   GtkSliceListModel    *timeline_slice;
+  GPtrArray            *row_pool;
   GSettings            *settings;
   /* What the last delete removed, kept in memory only for the Undo toast. */
   AttuneEntry          *deleted_entry;
@@ -233,12 +234,43 @@ close_editor (AttuneWindow *self)
   update_actions (self);
 }
 
+/* Rows for the timeline, kept for the next ones instead of destroyed. GTK 4.8's list view
+ * replaces all of its ~200 rows when the list jumps further than that (dragging the scroll
+ * bar through a long journal): building each row from its template and destroying it again
+ * was a quarter of such a jump's instructions (issue #7). GTK 4.8 takes the row out of its
+ * list item before the factory's "teardown", so a row joins the pool when it loses its
+ * parent. */
+#define ROW_POOL_MAX 256
+
+static void
+row_parent_cb (GtkWidget    *row,
+               GParamSpec   *pspec,
+               AttuneWindow *self)
+{
+  if (gtk_widget_get_parent (row) == NULL && self->row_pool != NULL &&
+      self->row_pool->len < ROW_POOL_MAX)
+    g_ptr_array_add (self->row_pool, g_object_ref (row));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              AttuneWindow             *self)
 {
-  gtk_list_item_set_child (item, attune_entry_row_new ());
+  GtkWidget *row;
+
+  if (self->row_pool != NULL && self->row_pool->len > 0)
+    {
+      /* The pool's reference goes to the list item. */
+      row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
+      gtk_list_item_set_child (item, row);
+      g_object_unref (row);
+      return;
+    }
+
+  row = attune_entry_row_new ();
+  g_signal_connect_object (row, "notify::parent", G_CALLBACK (row_parent_cb), self, 0);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -325,8 +357,32 @@ leaflet_folded_cb (AttuneWindow *self)
  * of what start-up did beyond a bare window) and again whenever search results replace the
  * list (issue #7). So the list sees as many rows as a tall window shows, then GROW_ROWS more
  * after each frame, so that no frame waits for all of them. */
-#define FIRST_FRAME_ROWS 32
+#define FIRST_FRAME_ROWS_MAX 32
 #define GROW_ROWS 16
+/* The shortest row: a title alone. */
+#define MIN_ROW_HEIGHT 36
+
+/* As many rows as the window's height can show, from the size it opens at (a maximized
+ * window gets the most). 19 at the default 640 pixels, instead of 32: 13 fewer rows made and
+ * measured before the first frame. */
+static guint
+first_frame_rows (AttuneWindow *self)
+{
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) ||
+      g_settings_get_boolean (self->settings, "window-maximized"))
+    return FIRST_FRAME_ROWS_MAX;
+
+  /* GTK 4.8 writes both, NULL or not. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > height)
+    height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (height <= 0)
+    return FIRST_FRAME_ROWS_MAX;
+
+  return CLAMP ((guint) height / MIN_ROW_HEIGHT + 2, 8, FIRST_FRAME_ROWS_MAX);
+}
 
 static void
 first_frame_after_paint_cb (GdkFrameClock *clock,
@@ -366,10 +422,10 @@ shrink_timeline_slice (AttuneWindow *self)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   if (self->timeline_slice == NULL || clock == NULL ||
-      gtk_slice_list_model_get_size (self->timeline_slice) <= FIRST_FRAME_ROWS)
+      gtk_slice_list_model_get_size (self->timeline_slice) <= first_frame_rows (self))
     return;
 
-  gtk_slice_list_model_set_size (self->timeline_slice, FIRST_FRAME_ROWS);
+  gtk_slice_list_model_set_size (self->timeline_slice, first_frame_rows (self));
   g_signal_handlers_disconnect_by_func (clock, first_frame_after_paint_cb, self);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_after_paint_cb), self, 0);
 }
@@ -1208,12 +1264,13 @@ attune_window_constructed (GObject *object)
                            G_CALLBACK (update_timeline_state), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
   self->timeline_slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->timeline)),
-                                                   0, FIRST_FRAME_ROWS);
+                                                   0, first_frame_rows (self));
   g_signal_connect (self, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->timeline_slice))));
   gtk_list_view_set_model (self->timeline_view, selection);
@@ -1288,6 +1345,7 @@ attune_window_dispose (GObject *object)
   g_clear_object (&self->deleted_entry);
   g_clear_pointer (&self->reminder_start, g_date_time_unref);
   g_clear_object (&self->timeline_slice);
+  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_object (&self->timeline);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
