@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "attune-check-in-text.h"
 #include "attune-entry-row.h"
@@ -15,6 +16,128 @@
 #include "attune-ui-utils.h"
 
 #define EXCERPT_CHARS 160
+
+/* AttuneRowText: the holder of a row's day, title, excerpt or tags, whose width asks nothing
+ * of its text. GTK 4.8's list view measures the width of every row it makes, for its own
+ * natural width, and a label measures its width by laying out its whole text, twice when it
+ * ellipsizes: that was half of the instructions of scrolling through a long journal (issue
+ * #7). Each of these texts ellipsizes or wraps, so the row needs no minimum width for it;
+ * its natural width is a fixed number of average characters, which also keeps the timeline
+ * as wide whichever rows it shows. */
+#define ROW_TEXT_NATURAL_CHARS 52
+
+#define ATTUNE_TYPE_ROW_TEXT (attune_row_text_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneRowText, attune_row_text, ATTUNE, ROW_TEXT, GtkWidget)
+
+struct _AttuneRowText
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneRowText, attune_row_text, GTK_TYPE_WIDGET)
+
+/* The width of an average character in @widget's font, in pixels; looked up again only when
+ * the font or the resolution changes. Main thread only, like all widgets. */
+static int
+approximate_char_width (GtkWidget *widget)
+{
+  static char *cached_font;
+  static double cached_resolution;
+  static int cached_width;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (cached_font == NULL || strcmp (font, cached_font) != 0 || resolution != cached_resolution)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      cached_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                          pango_font_metrics_get_approximate_digit_width (metrics));
+      cached_width = PANGO_PIXELS_CEIL (cached_width);
+      pango_font_metrics_unref (metrics);
+      g_free (cached_font);
+      cached_font = g_steal_pointer (&font);
+      cached_resolution = resolution;
+    }
+
+  return cached_width;
+}
+
+static void
+attune_row_text_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 0;
+      *natural = approximate_char_width (child) * ROW_TEXT_NATURAL_CHARS;
+      return;
+    }
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Without this, GTK takes the holder for a widget of constant size and measures its height
+ * without a width: a wrapping excerpt would get the height of one line. */
+static GtkSizeRequestMode
+attune_row_text_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+attune_row_text_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
+attune_row_text_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (attune_row_text_parent_class)->dispose (object);
+}
+
+static void
+attune_row_text_class_init (AttuneRowTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attune_row_text_dispose;
+  widget_class->get_request_mode = attune_row_text_get_request_mode;
+  widget_class->measure = attune_row_text_measure;
+  widget_class->size_allocate = attune_row_text_size_allocate;
+}
+
+static void
+attune_row_text_init (AttuneRowText *self)
+{
+}
 
 struct _AttuneEntryRow
 {
@@ -26,13 +149,16 @@ struct _AttuneEntryRow
   char        *accessible_description;
 
   GtkWidget   *box;
+  GtkWidget   *day_text;
   GtkLabel    *day_label;
   GtkLabel    *title_label;
   GtkLabel    *excerpt_label;
+  GtkWidget   *excerpt_text;
   GtkWidget   *meta_box;
   GtkLabel    *status_label;
   GtkLabel    *mood_label;
   GtkWidget   *bring_label;
+  GtkWidget   *tags_text;
   GtkLabel    *tags_label;
 };
 
@@ -64,7 +190,7 @@ update_row (AttuneEntryRow *self)
   if (self->entry == NULL)
     {
       gtk_label_set_text (self->title_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), FALSE);
+      gtk_widget_set_visible (self->excerpt_text, FALSE);
       gtk_widget_set_visible (self->meta_box, FALSE);
       g_clear_pointer (&self->accessible_label, g_free);
       g_clear_pointer (&self->accessible_description, g_free);
@@ -104,10 +230,10 @@ update_row (AttuneEntryRow *self)
     }
 
   gtk_label_set_text (self->day_label, day);
-  gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
+  gtk_widget_set_visible (self->day_text, self->show_day);
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->excerpt_label, excerpt != NULL ? excerpt : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt != NULL && *excerpt != '\0');
+  gtk_widget_set_visible (self->excerpt_text, excerpt != NULL && *excerpt != '\0');
 
   if (mood_name != NULL)
     {
@@ -120,7 +246,7 @@ update_row (AttuneEntryRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
   gtk_widget_set_visible (self->bring_label, bring);
   gtk_label_set_text (self->tags_label, tags);
-  gtk_widget_set_visible (GTK_WIDGET (self->tags_label), *tags != '\0');
+  gtk_widget_set_visible (self->tags_text, *tags != '\0');
   gtk_widget_set_visible (self->meta_box, status != NULL || mood != NULL || bring || *tags != '\0');
 
   /* One sentence for screen readers instead of a row of separate labels. */
@@ -221,15 +347,19 @@ attune_entry_row_class_init (AttuneEntryRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATTUNE_TYPE_ROW_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attunejournal/Attune/ui/attune-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, day_text);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, excerpt_text);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, meta_box);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, mood_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, bring_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, tags_text);
   gtk_widget_class_bind_template_child (widget_class, AttuneEntryRow, tags_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -289,7 +419,7 @@ attune_entry_row_set_show_day (AttuneEntryRow *self,
   g_return_if_fail (ATTUNE_IS_ENTRY_ROW (self));
 
   self->show_day = !!show_day;
-  gtk_widget_set_visible (GTK_WIDGET (self->day_label), self->show_day);
+  gtk_widget_set_visible (self->day_text, self->show_day);
 }
 
 /**
