@@ -32,36 +32,104 @@ G_DECLARE_FINAL_TYPE (AttuneRowText, attune_row_text, ATTUNE, ROW_TEXT, GtkWidge
 struct _AttuneRowText
 {
   GtkWidget parent_instance;
+
+  /* The width of an average character, and the height of one line of text, in the
+   * child's font (see approximate_char_width() and measure_one_line()); 0 until known. */
+  guint     char_key;
+  int       char_width;
+  guint     line_key;
+  int       line_height[2];
+  int       line_baseline[2];
 };
 
 G_DEFINE_FINAL_TYPE (AttuneRowText, attune_row_text, GTK_TYPE_WIDGET)
 
-/* The width of an average character in @widget's font, in pixels; looked up again only when
- * the font or the resolution changes. Main thread only, like all widgets. */
-static int
-approximate_char_width (GtkWidget *widget)
+/* A key for the font @child draws with: its description and the screen's resolution. */
+static guint
+font_key (GtkWidget *child)
 {
-  static char *cached_font;
-  static double cached_resolution;
-  static int cached_width;
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  PangoContext *context = gtk_widget_get_pango_context (child);
   double resolution = pango_cairo_context_get_resolution (context);
 
-  if (cached_font == NULL || strcmp (font, cached_font) != 0 || resolution != cached_resolution)
-    {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  return pango_font_description_hash (pango_context_get_font_description (context)) ^
+         (guint) (resolution * 1000);
+}
 
-      cached_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                          pango_font_metrics_get_approximate_digit_width (metrics));
-      cached_width = PANGO_PIXELS_CEIL (cached_width);
+/* The width of an average character in @child's font, in pixels, looked up again only
+ * when the font changes. */
+static int
+approximate_char_width (AttuneRowText *self,
+                        GtkWidget     *child,
+                        guint          key)
+{
+  if (self->char_width == 0 || key != self->char_key)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (child), NULL, NULL);
+
+      self->char_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                                 pango_font_metrics_get_approximate_digit_width (metrics)));
+      self->char_key = key;
       pango_font_metrics_unref (metrics);
-      g_free (cached_font);
-      cached_font = g_steal_pointer (&font);
-      cached_resolution = resolution;
     }
 
-  return cached_width;
+  return self->char_width;
+}
+
+/* Whether @text needs nothing but the base font of a Latin-script locale: Latin letters,
+ * digits and punctuation, no new line. Emoji, other scripts and other fallback fonts may
+ * make a line taller. */
+static gboolean
+is_plain_latin (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || !(c < 0x250 || (c >= 0x2010 && c <= 0x205e)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The height of a label of one line (it ellipsizes and does not wrap) whose text is plain
+ * Latin does not depend on the text: measured once per holder and font, it saves laying out
+ * every new row's title, day and tags a second time (the label lays them out again to draw
+ * them). Returns FALSE when the label must be measured. */
+static gboolean
+measure_one_line (AttuneRowText *self,
+                  GtkWidget     *child,
+                  int           *minimum,
+                  int           *natural,
+                  int           *minimum_baseline,
+                  int           *natural_baseline)
+{
+  GtkLabel *label;
+  guint key;
+
+  if (!GTK_IS_LABEL (child))
+    return FALSE;
+
+  label = GTK_LABEL (child);
+  if (gtk_label_get_wrap (label) || gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE ||
+      !is_plain_latin (gtk_label_get_text (label)))
+    return FALSE;
+
+  key = font_key (child);
+  if (self->line_height[1] == 0 || key != self->line_key)
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1,
+                          &self->line_height[0], &self->line_height[1],
+                          &self->line_baseline[0], &self->line_baseline[1]);
+      self->line_key = key;
+    }
+
+  *minimum = self->line_height[0];
+  *natural = self->line_height[1];
+  *minimum_baseline = self->line_baseline[0];
+  *natural_baseline = self->line_baseline[1];
+
+  return TRUE;
 }
 
 static void
@@ -84,11 +152,12 @@ attune_row_text_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 0;
-      *natural = approximate_char_width (child) * ROW_TEXT_NATURAL_CHARS;
+      *natural = approximate_char_width (ATTUNE_ROW_TEXT (widget), child, font_key (child)) * ROW_TEXT_NATURAL_CHARS;
       return;
     }
 
-  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (!measure_one_line (ATTUNE_ROW_TEXT (widget), child, minimum, natural, minimum_baseline, natural_baseline))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 /* Without this, GTK takes the holder for a widget of constant size and measures its height
