@@ -116,11 +116,25 @@ update_timeline_state (AttuneWindow *self)
   gtk_stack_set_visible_child_name (self->timeline_stack, page);
 }
 
+/* Pages that are not shown at start-up (welcome, error page, editor, check-in view) wait
+ * invisible until first shown: GTK styles every visible widget of a stack's hidden pages
+ * before the first frame, 3 % of start-up's instructions (issue #7). */
+static void
+set_stack_page (GtkStack   *stack,
+                const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, name);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, TRUE);
+  gtk_stack_set_visible_child_name (stack, name);
+}
+
 static void
 show_page (AttuneWindow *self,
            const char   *name)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, name);
+  set_stack_page (self->main_stack, name);
   update_actions (self);
 }
 
@@ -198,7 +212,7 @@ open_entry (AttuneWindow *self,
           return;
         }
 
-      gtk_stack_set_visible_child_name (self->content_stack, "check-in");
+      set_stack_page (self->content_stack, "check-in");
       adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
       update_actions (self);
       return;
@@ -217,7 +231,7 @@ open_entry (AttuneWindow *self,
   }
 
   attune_entry_editor_edit (self->editor, entry);
-  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  set_stack_page (self->content_stack, "editor");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
   attune_entry_editor_focus_body (self->editor);
   update_actions (self);
@@ -229,7 +243,7 @@ close_editor (AttuneWindow *self)
   g_autoptr(AttuneEntry) blank = attune_entry_new ();
 
   attune_entry_editor_edit (self->editor, blank);
-  gtk_stack_set_visible_child_name (self->content_stack, "nothing");
+  set_stack_page (self->content_stack, "nothing");
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   update_actions (self);
 }
@@ -359,11 +373,12 @@ leaflet_folded_cb (AttuneWindow *self)
  * after each frame, so that no frame waits for all of them. */
 #define FIRST_FRAME_ROWS_MAX 32
 #define GROW_ROWS 16
-/* The shortest row: a title alone. */
-#define MIN_ROW_HEIGHT 36
+/* A short row: a title and one line of mood or tags (a title alone is shorter: the rows
+ * after those come a frame later). */
+#define MIN_ROW_HEIGHT 48
 
 /* As many rows as the window's height can show, from the size it opens at (a maximized
- * window gets the most). 19 at the default 640 pixels, instead of 32: 13 fewer rows made and
+ * window gets the most). 15 at the default 640 pixels, instead of 32: 17 fewer rows made and
  * measured before the first frame. */
 static guint
 first_frame_rows (AttuneWindow *self)
