@@ -96,8 +96,8 @@ shot narrow 360 720 default sample true
 shot check-in 1100 720 default sample true "key ctrl+shift+n" "key alt+Right" "key alt+Right" "key alt+Right"
 shot check-in-dark 1100 720 dark sample true "key ctrl+shift+n"
 # The view switcher's tabs sit in the sidebar's header bar at about these points.
-shot next-session 1100 720 default sample true "mousemove 338 28 click 1"
-shot insights 1100 720 default sample true "mousemove 438 28 click 1"
+shot next-session 1100 720 default sample true "mousemove 368 28 click 1"
+shot insights 1100 720 default sample true "mousemove 545 28 click 1"
 shot prepare 1100 720 default sample true "key ctrl+p"
 
 $review || exit 0
