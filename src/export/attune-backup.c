@@ -611,14 +611,53 @@ attune_backup_to_json (AttuneStore  *store,
 /* Reading: every check names the place in the file, as a path like
  * entries[12].check-in.kinds[1]. */
 
+/* A place in the file: a member of its parent's object, or an element of
+ * its parent's list. They live on the stack of the functions that read
+ * them; the text, like entries[12].check-in.kinds[1], is only made for an
+ * error message. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *member;  /* NULL for an element */
+  guint       index;
+};
+
+#define PATH_MEMBER(parent, member) { (parent), (member), 0 }
+#define PATH_INDEX(parent, index)   { (parent), NULL, (index) }
+
+/* The top of the file, "". */
+static const Path root_path = { NULL, NULL, 0 };
+
+static void
+append_path (GString    *text,
+             const Path *path)
+{
+  if (path->parent == NULL)
+    return;
+
+  append_path (text, path->parent);
+  if (path->member != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '.');
+      g_string_append (text, path->member);
+    }
+  else
+    g_string_append_printf (text, "[%u]", path->index);
+}
+
 static gboolean G_GNUC_PRINTF (3, 4)
 invalid (GError     **error,
-         const char  *path,
+         const Path  *path,
          const char  *format,
          ...)
 {
+  g_autoptr(GString) where = g_string_new (NULL);
   g_autofree char *message = NULL;
   va_list args;
+
+  append_path (where, path);
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -627,7 +666,7 @@ invalid (GError     **error,
   g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_INVALID,
                /* Translators: the first %s is a place in the file, like
                 * entries[12].check-in.kinds[1]; the second says what is wrong. */
-               _("%s: %s. Nothing was imported."), path, message);
+               _("%s: %s. Nothing was imported."), where->str, message);
   return FALSE;
 }
 
@@ -669,46 +708,43 @@ describe_node (JsonNode *node)
     }
 }
 
-static char *
-member_path (const char *path,
-             const char *member)
-{
-  return path[0] != '\0' ? g_strdup_printf ("%s.%s", path, member) : g_strdup (member);
-}
-
-static char *
-index_path (const char *path,
-            guint       index)
-{
-  return g_strdup_printf ("%s[%u]", path, index);
-}
-
 /* Checks that @object has exactly the members in @members. */
 static gboolean
 check_members (JsonObject         *object,
-               const char         *path,
+               const Path         *path,
                const char * const *members,
                GError            **error)
 {
-  g_autoptr(GList) names = json_object_get_members (object);
+  g_autoptr(GList) names = NULL;
+  guint n_members = 0;
+
+  /* As many members as expected and each of them there: nothing is missing
+   * and nothing else is there. Only an object that fails this is looked at
+   * again, to name the problem. */
+  for (; members[n_members] != NULL; n_members++)
+    if (json_object_get_member (object, members[n_members]) == NULL)
+      break;
+  if (members[n_members] == NULL && json_object_get_size (object) == n_members)
+    return TRUE;
 
   for (guint i = 0; members[i] != NULL; i++)
     {
       if (!json_object_has_member (object, members[i]))
         {
-          g_autofree char *where = member_path (path, members[i]);
+          const Path where = PATH_MEMBER (path, members[i]);
 
-          return invalid (error, where, _("this field is missing"));
+          return invalid (error, &where, _("this field is missing"));
         }
     }
 
+  names = json_object_get_members (object);
   for (GList *l = names; l != NULL; l = l->next)
     {
       if (!g_strv_contains (members, l->data))
         {
-          g_autofree char *where = member_path (path, l->data);
+          const Path where = PATH_MEMBER (path, l->data);
 
-          return invalid (error, where, _("this field is not part of the format"));
+          return invalid (error, &where, _("this field is not part of the format"));
         }
     }
 
@@ -717,7 +753,7 @@ check_members (JsonObject         *object,
 
 static JsonObject *
 get_object (JsonNode    *node,
-            const char  *path,
+            const Path  *path,
             GError     **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -731,7 +767,7 @@ get_object (JsonNode    *node,
 
 static JsonArray *
 get_array (JsonNode    *node,
-           const char  *path,
+           const Path  *path,
            GError     **error)
 {
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -745,7 +781,7 @@ get_array (JsonNode    *node,
 
 static const char *
 get_string (JsonNode    *node,
-            const char  *path,
+            const Path  *path,
             glong        max_chars,
             GError     **error)
 {
@@ -780,7 +816,7 @@ get_string (JsonNode    *node,
 
 static gboolean
 get_int (JsonNode    *node,
-         const char  *path,
+         const Path  *path,
          gint64       min,
          gint64       max,
          gint64      *out_value,
@@ -803,7 +839,7 @@ get_int (JsonNode    *node,
 
 static gboolean
 get_boolean (JsonNode    *node,
-             const char  *path,
+             const Path  *path,
              gboolean    *out_value,
              GError     **error)
 {
@@ -837,7 +873,7 @@ parse_digits (const char *text,
 /* Exactly "YYYY-MM-DDTHH:MM:SS.ffffffZ", as written. */
 static gboolean
 get_instant (JsonNode    *node,
-             const char  *path,
+             const Path  *path,
              gint64      *out_usec,
              GError     **error)
 {
@@ -869,7 +905,7 @@ get_instant (JsonNode    *node,
 
 static const char *
 get_day (JsonNode    *node,
-         const char  *path,
+         const Path  *path,
          GError     **error)
 {
   const char *text = get_string (node, path, 64, error);
@@ -888,7 +924,7 @@ get_day (JsonNode    *node,
 
 static char *
 get_uuid (JsonNode    *node,
-          const char  *path,
+          const Path  *path,
           GError     **error)
 {
   const char *text = get_string (node, path, 64, error);
@@ -909,7 +945,7 @@ get_uuid (JsonNode    *node,
 /* A string from @names, or null for index 0 when @names[0] is NULL. */
 static gboolean
 get_enum (JsonNode           *node,
-          const char         *path,
+          const Path         *path,
           const char * const *names,
           guint               n_names,
           const char         *what,
@@ -943,7 +979,7 @@ get_enum (JsonNode           *node,
 
 static gboolean
 get_flags (JsonNode           *node,
-           const char         *path,
+           const Path         *path,
            const char * const *names,
            const char         *what,
            guint              *out_value,
@@ -957,15 +993,15 @@ get_flags (JsonNode           *node,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *where = index_path (path, i);
+      const Path where = PATH_INDEX (path, i);
       int bit = 0;
 
-      if (!get_enum (json_array_get_element (array, i), where, names, g_strv_length ((char **) names),
+      if (!get_enum (json_array_get_element (array, i), &where, names, g_strv_length ((char **) names),
                      what, &bit, error))
         return FALSE;
 
       if (value & (1u << bit))
-        return invalid (error, where, _("“%s” is listed twice"), names[bit]);
+        return invalid (error, &where, _("“%s” is listed twice"), names[bit]);
 
       value |= 1u << bit;
     }
@@ -978,7 +1014,7 @@ get_flags (JsonNode           *node,
 /* null (skipped), "not-sure", or 1 to 5. */
 static gboolean
 get_scale (JsonNode    *node,
-           const char  *path,
+           const Path  *path,
            int         *out_value,
            GError     **error)
 {
@@ -1012,14 +1048,14 @@ get_scale (JsonNode    *node,
 /* A string member (a copy), or NULL for null when @nullable. */
 static gboolean
 dup_string_member (JsonObject   *object,
-                   const char   *path,
+                   const Path   *path,
                    const char   *member,
                    glong         max_chars,
                    gboolean      nullable,
                    char        **out_value,
                    GError      **error)
 {
-  g_autofree char *where = member_path (path, member);
+  const Path where = PATH_MEMBER (path, member);
   JsonNode *node = json_object_get_member (object, member);
   const char *text;
 
@@ -1029,7 +1065,7 @@ dup_string_member (JsonObject   *object,
       return TRUE;
     }
 
-  text = get_string (node, where, max_chars, error);
+  text = get_string (node, &where, max_chars, error);
   if (text == NULL)
     return FALSE;
 
@@ -1041,31 +1077,31 @@ dup_string_member (JsonObject   *object,
 
 static gboolean
 scale_member (JsonObject  *object,
-              const char  *path,
+              const Path  *path,
               const char  *member,
               int         *out_value,
               GError     **error)
 {
-  g_autofree char *where = member_path (path, member);
+  const Path where = PATH_MEMBER (path, member);
 
-  return get_scale (json_object_get_member (object, member), where, out_value, error);
+  return get_scale (json_object_get_member (object, member), &where, out_value, error);
 }
 
 static gboolean
 instant_member (JsonObject  *object,
-                const char  *path,
+                const Path  *path,
                 const char  *member,
                 gint64      *out_value,
                 GError     **error)
 {
-  g_autofree char *where = member_path (path, member);
+  const Path where = PATH_MEMBER (path, member);
 
-  return get_instant (json_object_get_member (object, member), where, out_value, error);
+  return get_instant (json_object_get_member (object, member), &where, out_value, error);
 }
 
 static gboolean
 enum_member (JsonObject         *object,
-             const char         *path,
+             const Path         *path,
              const char         *member,
              const char * const *names,
              guint               n_names,
@@ -1073,15 +1109,15 @@ enum_member (JsonObject         *object,
              int                *out_value,
              GError            **error)
 {
-  g_autofree char *where = member_path (path, member);
+  const Path where = PATH_MEMBER (path, member);
 
-  return get_enum (json_object_get_member (object, member), where, names, n_names, what,
+  return get_enum (json_object_get_member (object, member), &where, names, n_names, what,
                    out_value, error);
 }
 
 static AttuneRepairEvent *
 parse_event (JsonNode    *node,
-             const char  *path,
+             const Path  *path,
              GError     **error)
 {
   static const char * const members[] = { "at", "status", "note", NULL };
@@ -1104,7 +1140,7 @@ parse_event (JsonNode    *node,
 
 static AttuneJournalCheckIn *
 parse_check_in (JsonNode    *node,
-                const char  *path,
+                const Path  *path,
                 GError     **error)
 {
   static const char * const members[] = {
@@ -1114,10 +1150,10 @@ parse_check_in (JsonNode    *node,
   };
   static const char * const repair_members[] = { "status", "history", NULL };
   g_autoptr(AttuneJournalCheckIn) check_in = attune_journal_check_in_new ();
-  g_autofree char *repair_path = member_path (path, "repair");
-  g_autofree char *history_path = member_path (repair_path, "history");
-  g_autofree char *kinds_path = member_path (path, "kinds");
-  g_autofree char *plan_path = member_path (path, "plan");
+  const Path repair_path = PATH_MEMBER (path, "repair");
+  const Path history_path = PATH_MEMBER (&repair_path, "history");
+  const Path kinds_path = PATH_MEMBER (path, "kinds");
+  const Path plan_path = PATH_MEMBER (path, "plan");
   JsonObject *object = get_object (node, path, error);
   JsonObject *repair;
   JsonArray *history;
@@ -1134,7 +1170,7 @@ parse_check_in (JsonNode    *node,
       !scale_member (object, path, "suited", &check_in->suited, error) ||
       !enum_member (object, path, "rupture", rupture_answers, G_N_ELEMENTS (rupture_answers) - 1,
                     _("an answer"), &rupture, error) ||
-      !get_flags (json_object_get_member (object, "kinds"), kinds_path, rupture_kinds,
+      !get_flags (json_object_get_member (object, "kinds"), &kinds_path, rupture_kinds,
                   _("a kind"), &kinds, error) ||
       !dup_string_member (object, path, "other-kind", MAX_CHECK_IN_CHARS, FALSE,
                           &check_in->other_kind, error) ||
@@ -1148,7 +1184,7 @@ parse_check_in (JsonNode    *node,
       !scale_member (object, path, "resolved", &check_in->resolved, error) ||
       !enum_member (object, path, "spoke-up", spoke_up_answers, G_N_ELEMENTS (spoke_up_answers) - 1,
                     _("an answer"), &spoke_up, error) ||
-      !get_flags (json_object_get_member (object, "plan"), plan_path, plans,
+      !get_flags (json_object_get_member (object, "plan"), &plan_path, plans,
                   _("a plan"), &plan, error) ||
       !dup_string_member (object, path, "message", MAX_CHECK_IN_CHARS, FALSE,
                           &check_in->message, error))
@@ -1160,22 +1196,22 @@ parse_check_in (JsonNode    *node,
   check_in->spoke_up = spoke_up;
   check_in->plan = plan;
 
-  repair = get_object (json_object_get_member (object, "repair"), repair_path, error);
-  if (repair == NULL || !check_members (repair, repair_path, repair_members, error) ||
-      !enum_member (repair, repair_path, "status", repair_statuses,
+  repair = get_object (json_object_get_member (object, "repair"), &repair_path, error);
+  if (repair == NULL || !check_members (repair, &repair_path, repair_members, error) ||
+      !enum_member (repair, &repair_path, "status", repair_statuses,
                     G_N_ELEMENTS (repair_statuses) - 1, _("a repair status"), &status, error))
     return NULL;
 
   check_in->repair_status = status;
 
-  history = get_array (json_object_get_member (repair, "history"), history_path, error);
+  history = get_array (json_object_get_member (repair, "history"), &history_path, error);
   if (history == NULL)
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
-      g_autofree char *where = index_path (history_path, i);
-      AttuneRepairEvent *event = parse_event (json_array_get_element (history, i), where, error);
+      const Path where = PATH_INDEX (&history_path, i);
+      AttuneRepairEvent *event = parse_event (json_array_get_element (history, i), &where, error);
 
       if (event == NULL)
         return NULL;
@@ -1197,7 +1233,7 @@ is_control_free (const char *text)
 
 static gboolean
 parse_tags (JsonNode            *node,
-            const char          *path,
+            const Path          *path,
             AttuneJournalEntry  *entry,
             GError             **error)
 {
@@ -1216,8 +1252,8 @@ parse_tags (JsonNode            *node,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = index_path (path, i);
-      const char *tag = get_string (json_array_get_element (array, i), where, MAX_TAG_CHARS, error);
+      const Path where = PATH_INDEX (path, i);
+      const char *tag = get_string (json_array_get_element (array, i), &where, MAX_TAG_CHARS, error);
       g_autofree char *stripped = NULL;
 
       if (tag == NULL)
@@ -1225,10 +1261,10 @@ parse_tags (JsonNode            *node,
 
       stripped = g_strstrip (g_strdup (tag));
       if (stripped[0] == '\0' || strcmp (stripped, tag) != 0 || !is_control_free (tag))
-        return invalid (error, where, _("a tag cannot be empty, start or end with spaces, or contain control characters"));
+        return invalid (error, &where, _("a tag cannot be empty, start or end with spaces, or contain control characters"));
 
       if (!g_hash_table_add (seen, g_utf8_casefold (tag, -1)))
-        return invalid (error, where, _("the tag “%s” is listed twice"), tag);
+        return invalid (error, &where, _("the tag “%s” is listed twice"), tag);
 
       g_ptr_array_add (tags, g_strdup (tag));
     }
@@ -1242,7 +1278,7 @@ parse_tags (JsonNode            *node,
 
 static AttuneJournalEntry *
 parse_entry (JsonNode    *node,
-             const char  *path,
+             const Path  *path,
              GError     **error)
 {
   static const char * const members[] = {
@@ -1250,13 +1286,13 @@ parse_entry (JsonNode    *node,
     "mood", "bring", "tags", "check-in", NULL
   };
   g_autoptr(AttuneJournalEntry) entry = attune_journal_entry_new ();
-  g_autofree char *uuid_path = member_path (path, "uuid");
-  g_autofree char *day_path = member_path (path, "day");
-  g_autofree char *format_path = member_path (path, "content-format");
-  g_autofree char *mood_path = member_path (path, "mood");
-  g_autofree char *bring_path = member_path (path, "bring");
-  g_autofree char *tags_path = member_path (path, "tags");
-  g_autofree char *check_in_path = member_path (path, "check-in");
+  const Path uuid_path = PATH_MEMBER (path, "uuid");
+  const Path day_path = PATH_MEMBER (path, "day");
+  const Path format_path = PATH_MEMBER (path, "content-format");
+  const Path mood_path = PATH_MEMBER (path, "mood");
+  const Path bring_path = PATH_MEMBER (path, "bring");
+  const Path tags_path = PATH_MEMBER (path, "tags");
+  const Path check_in_path = PATH_MEMBER (path, "check-in");
   JsonObject *object = get_object (node, path, error);
   JsonNode *mood, *check_in;
   const char *day;
@@ -1266,14 +1302,14 @@ parse_entry (JsonNode    *node,
   if (object == NULL || !check_members (object, path, members, error))
     return NULL;
 
-  entry->uuid = get_uuid (json_object_get_member (object, "uuid"), uuid_path, error);
+  entry->uuid = get_uuid (json_object_get_member (object, "uuid"), &uuid_path, error);
   if (entry->uuid == NULL ||
       !enum_member (object, path, "kind", entry_kinds, G_N_ELEMENTS (entry_kinds) - 1,
                     _("a kind of entry"), &kind, error))
     return NULL;
   entry->kind = kind;
 
-  day = get_day (json_object_get_member (object, "day"), day_path, error);
+  day = get_day (json_object_get_member (object, "day"), &day_path, error);
   if (day == NULL)
     return NULL;
   entry->day = g_strdup (day);
@@ -1284,12 +1320,12 @@ parse_entry (JsonNode    *node,
       !dup_string_member (object, path, "body", MAX_BODY_CHARS, FALSE, &entry->body, error))
     return NULL;
 
-  if (!get_int (json_object_get_member (object, "content-format"), format_path,
+  if (!get_int (json_object_get_member (object, "content-format"), &format_path,
                 G_MININT64, G_MAXINT64, &format, error))
     return NULL;
   if (format < 1 || format > MAX_CONTENT_FORMAT)
     {
-      invalid (error, format_path,
+      invalid (error, &format_path,
                _("content format %lld is not one this Attune knows; update Attune to import it"),
                (long long) format);
       return NULL;
@@ -1301,13 +1337,13 @@ parse_entry (JsonNode    *node,
     {
       gint64 value;
 
-      if (!get_int (mood, mood_path, 1, ATTUNE_MOOD_MAX, &value, error))
+      if (!get_int (mood, &mood_path, 1, ATTUNE_MOOD_MAX, &value, error))
         return NULL;
       entry->mood = (int) value;
     }
 
-  if (!get_boolean (json_object_get_member (object, "bring"), bring_path, &entry->bring, error) ||
-      !parse_tags (json_object_get_member (object, "tags"), tags_path, entry, error))
+  if (!get_boolean (json_object_get_member (object, "bring"), &bring_path, &entry->bring, error) ||
+      !parse_tags (json_object_get_member (object, "tags"), &tags_path, entry, error))
     return NULL;
 
   check_in = json_object_get_member (object, "check-in");
@@ -1315,11 +1351,11 @@ parse_entry (JsonNode    *node,
     {
       if (entry->kind != ATTUNE_ENTRY_KIND_CHECK_IN)
         {
-          invalid (error, check_in_path, _("a note cannot have a check-in; use null"));
+          invalid (error, &check_in_path, _("a note cannot have a check-in; use null"));
           return NULL;
         }
 
-      entry->check_in = parse_check_in (check_in, check_in_path, error);
+      entry->check_in = parse_check_in (check_in, &check_in_path, error);
       if (entry->check_in == NULL)
         return NULL;
     }
@@ -1329,7 +1365,7 @@ parse_entry (JsonNode    *node,
 
 static AttuneJournalAgendaItem *
 parse_agenda_item (JsonNode    *node,
-                   const char  *path,
+                   const Path  *path,
                    GHashTable  *uuids,
                    GError     **error)
 {
@@ -1337,10 +1373,10 @@ parse_agenda_item (JsonNode    *node,
     "text", "entry", "position", "done", "done-at", "created-at", NULL
   };
   g_autoptr(AttuneJournalAgendaItem) item = attune_journal_agenda_item_new ();
-  g_autofree char *text_path = member_path (path, "text");
-  g_autofree char *entry_path = member_path (path, "entry");
-  g_autofree char *position_path = member_path (path, "position");
-  g_autofree char *done_path = member_path (path, "done");
+  const Path text_path = PATH_MEMBER (path, "text");
+  const Path entry_path = PATH_MEMBER (path, "entry");
+  const Path position_path = PATH_MEMBER (path, "position");
+  const Path done_path = PATH_MEMBER (path, "done");
   JsonObject *object = get_object (node, path, error);
   JsonNode *entry, *done_at;
   gint64 position;
@@ -1351,27 +1387,27 @@ parse_agenda_item (JsonNode    *node,
 
   if (item->text[0] == '\0')
     {
-      invalid (error, text_path, _("an item of the list cannot be empty"));
+      invalid (error, &text_path, _("an item of the list cannot be empty"));
       return NULL;
     }
 
   entry = json_object_get_member (object, "entry");
   if (!JSON_NODE_HOLDS_NULL (entry))
     {
-      item->entry_uuid = get_uuid (entry, entry_path, error);
+      item->entry_uuid = get_uuid (entry, &entry_path, error);
       if (item->entry_uuid == NULL)
         return NULL;
 
       if (!g_hash_table_contains (uuids, item->entry_uuid))
         {
-          invalid (error, entry_path, _("no entry in this file has the uuid “%s”"), item->entry_uuid);
+          invalid (error, &entry_path, _("no entry in this file has the uuid “%s”"), item->entry_uuid);
           return NULL;
         }
     }
 
-  if (!get_int (json_object_get_member (object, "position"), position_path, 0, G_MAXINT32,
+  if (!get_int (json_object_get_member (object, "position"), &position_path, 0, G_MAXINT32,
                 &position, error) ||
-      !get_boolean (json_object_get_member (object, "done"), done_path, &item->done, error))
+      !get_boolean (json_object_get_member (object, "done"), &done_path, &item->done, error))
     return NULL;
   item->position = (guint) position;
 
@@ -1629,6 +1665,9 @@ attune_backup_parse (const char  *json,
   static const char * const members[] = {
     "format", "version", "exported-at", "entries", "agenda", NULL
   };
+  static const Path version_path = PATH_MEMBER (&root_path, "version");
+  static const Path entries_path = PATH_MEMBER (&root_path, "entries");
+  static const Path agenda_path = PATH_MEMBER (&root_path, "agenda");
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(AttuneJournalData) data = NULL;
   g_autoptr(GHashTable) uuids = NULL;
@@ -1681,10 +1720,10 @@ attune_backup_parse (const char  *json,
   node = json_object_get_member (object, "version");
   if (node == NULL)
     {
-      invalid (error, "version", _("this field is missing"));
+      invalid (error, &version_path, _("this field is missing"));
       return NULL;
     }
-  if (!get_int (node, "version", 1, G_MAXINT64, &version, error))
+  if (!get_int (node, &version_path, 1, G_MAXINT64, &version, error))
     return NULL;
   if (version > ATTUNE_BACKUP_FORMAT_VERSION)
     {
@@ -1694,43 +1733,44 @@ attune_backup_parse (const char  *json,
       return NULL;
     }
 
-  if (!check_members (object, "", members, error) ||
-      !instant_member (object, "", "exported-at", &exported_at, error))
+  if (!check_members (object, &root_path, members, error) ||
+      !instant_member (object, &root_path, "exported-at", &exported_at, error))
     return NULL;
 
-  entries = get_array (json_object_get_member (object, "entries"), "entries", error);
-  agenda = entries != NULL ? get_array (json_object_get_member (object, "agenda"), "agenda", error) : NULL;
+  entries = get_array (json_object_get_member (object, "entries"), &entries_path, error);
+  agenda = entries != NULL ? get_array (json_object_get_member (object, "agenda"), &agenda_path, error) : NULL;
   if (entries == NULL || agenda == NULL)
     return NULL;
 
   data = attune_journal_data_new ();
-  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The keys are the entries' own uuids: @data outlives @uuids. */
+  uuids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
-      g_autofree char *where = index_path ("entries", i);
-      AttuneJournalEntry *entry = parse_entry (json_array_get_element (entries, i), where, error);
+      const Path where = PATH_INDEX (&entries_path, i);
+      AttuneJournalEntry *entry = parse_entry (json_array_get_element (entries, i), &where, error);
+      gpointer first;
 
       if (entry == NULL)
         return NULL;
       g_ptr_array_add (data->entries, entry);
 
-      if (g_hash_table_contains (uuids, entry->uuid))
+      if (g_hash_table_lookup_extended (uuids, entry->uuid, NULL, &first))
         {
-          g_autofree char *uuid_path = member_path (where, "uuid");
-          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (uuids, entry->uuid));
+          const Path uuid_path = PATH_MEMBER (&where, "uuid");
 
-          invalid (error, uuid_path, _("entries[%u] has the same uuid"), first);
+          invalid (error, &uuid_path, _("entries[%u] has the same uuid"), GPOINTER_TO_UINT (first));
           return NULL;
         }
-      g_hash_table_insert (uuids, g_strdup (entry->uuid), GUINT_TO_POINTER (i));
+      g_hash_table_insert (uuids, entry->uuid, GUINT_TO_POINTER (i));
     }
 
   for (guint i = 0; i < json_array_get_length (agenda); i++)
     {
-      g_autofree char *where = index_path ("agenda", i);
+      const Path where = PATH_INDEX (&agenda_path, i);
       AttuneJournalAgendaItem *item = parse_agenda_item (json_array_get_element (agenda, i),
-                                                         where, uuids, error);
+                                                         &where, uuids, error);
 
       if (item == NULL)
         return NULL;
