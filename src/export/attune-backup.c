@@ -786,6 +786,7 @@ get_string (JsonNode    *node,
             GError     **error)
 {
   const char *text;
+  const char *end;
   glong n_chars;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -797,13 +798,17 @@ get_string (JsonNode    *node,
   text = json_node_get_string (node);
 
   /* A \ud800 escape without its pair decodes to something that is not UTF-8. */
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, &end))
     {
       invalid (error, path, _("the text is not valid UTF-8"));
       return NULL;
     }
 
-  n_chars = g_utf8_strlen (text, -1);
+  /* No more characters than bytes: most texts need no counting. */
+  if (end - text <= max_chars)
+    return text;
+
+  n_chars = g_utf8_strlen (text, end - text);
   if (n_chars > max_chars)
     {
       invalid (error, path, _("the text is %ld characters long; at most %ld are allowed"),
@@ -870,6 +875,22 @@ parse_digits (const char *text,
   return TRUE;
 }
 
+/* Days from 1970-01-01 to a day of the proleptic Gregorian calendar, as
+ * GDateTime counts them: the days-from-civil algorithm of Howard Hinnant. */
+static gint64
+days_from_civil (int year,
+                 int month,
+                 int day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  return era * 146097 + day_of_era - 719468;
+}
+
 /* Exactly "YYYY-MM-DDTHH:MM:SS.ffffffZ", as written. */
 static gboolean
 get_instant (JsonNode    *node,
@@ -879,7 +900,6 @@ get_instant (JsonNode    *node,
 {
   const char *text = get_string (node, path, 64, error);
   int year, month, day, hour, minute, second, micro;
-  g_autoptr(GDateTime) dt = NULL;
 
   if (text == NULL)
     return FALSE;
@@ -894,11 +914,13 @@ get_instant (JsonNode    *node,
       !parse_digits (text + 20, 6, &micro) || text[26] != 'Z' ||
       year < 1 || month < 1 || month > 12 || day < 1 || day > 31 ||
       hour > 23 || minute > 59 || second > 59 ||
-      (dt = g_date_time_new_utc (year, month, day, hour, minute, second)) == NULL)
+      day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     return invalid (error, path,
                     _("“%s” is not a time in the form 2026-11-26T01:02:03.123456Z"), text);
 
-  *out_usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + micro;
+  /* Without a GDateTime for each of them: as format_instant(), backwards. */
+  *out_usec = ((days_from_civil (year, month, day) * 24 + hour) * 60 + minute) * (gint64) 60 + second;
+  *out_usec = *out_usec * G_USEC_PER_SEC + micro;
 
   return TRUE;
 }
@@ -1238,8 +1260,12 @@ parse_tags (JsonNode            *node,
             GError             **error)
 {
   JsonArray *array = get_array (node, path, error);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tags = NULL;
+  /* Each tag casefolded, to find one listed twice: a few tags need no
+   * hash table. */
+  char *folded[MAX_TAGS];
+  guint n_folded = 0;
+  gboolean ok = FALSE;
   guint n;
 
   if (array == NULL)
@@ -1250,30 +1276,52 @@ parse_tags (JsonNode            *node,
     return invalid (error, path, g_dngettext (GETTEXT_PACKAGE, "an entry can have at most %d tag",
                                               "an entry can have at most %d tags", MAX_TAGS), MAX_TAGS);
 
+  tags = g_ptr_array_new_full (n + 1, g_free);
+
   for (guint i = 0; i < n; i++)
     {
       const Path where = PATH_INDEX (path, i);
       const char *tag = get_string (json_array_get_element (array, i), &where, MAX_TAG_CHARS, error);
-      g_autofree char *stripped = NULL;
+      gsize length;
+      char *tag_folded;
 
       if (tag == NULL)
-        return FALSE;
+        goto out;
 
-      stripped = g_strstrip (g_strdup (tag));
-      if (stripped[0] == '\0' || strcmp (stripped, tag) != 0 || !is_control_free (tag))
-        return invalid (error, &where, _("a tag cannot be empty, start or end with spaces, or contain control characters"));
+      /* What g_strstrip() would remove: ASCII spaces at either end. */
+      length = strlen (tag);
+      if (length == 0 || g_ascii_isspace (tag[0]) || g_ascii_isspace (tag[length - 1]) ||
+          !is_control_free (tag))
+        {
+          invalid (error, &where, _("a tag cannot be empty, start or end with spaces, or contain control characters"));
+          goto out;
+        }
 
-      if (!g_hash_table_add (seen, g_utf8_casefold (tag, -1)))
-        return invalid (error, &where, _("the tag “%s” is listed twice"), tag);
+      tag_folded = g_utf8_casefold (tag, (gssize) length);
+      for (guint j = 0; j < n_folded; j++)
+        {
+          if (strcmp (folded[j], tag_folded) == 0)
+            {
+              g_free (tag_folded);
+              invalid (error, &where, _("the tag “%s” is listed twice"), tag);
+              goto out;
+            }
+        }
+      folded[n_folded++] = tag_folded;
 
-      g_ptr_array_add (tags, g_strdup (tag));
+      g_ptr_array_add (tags, g_strndup (tag, length));
     }
 
   g_ptr_array_add (tags, NULL);
   g_strfreev (entry->tags);
   entry->tags = (char **) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+  ok = TRUE;
 
-  return TRUE;
+out:
+  for (guint j = 0; j < n_folded; j++)
+    g_free (folded[j]);
+
+  return ok;
 }
 
 static AttuneJournalEntry *
