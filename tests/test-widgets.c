@@ -75,6 +75,74 @@ test_entry_row (void)
   show_in_window_and_finalize (row);
 }
 
+static int
+row_height_for_width (GtkWidget *row,
+                      int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A row's size, as the timeline's list view asks for it (issue #7): its height follows the
+ * width it is given (a long excerpt takes two lines, a short one one), and its width does
+ * not follow its text, so the timeline keeps its width whichever rows it shows. */
+static void
+test_entry_row_size (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *short_row = attune_entry_row_new ();
+  GtkWidget *long_row = attune_entry_row_new ();
+  GtkWidget *emoji_row = attune_entry_row_new ();
+  g_autoptr(AttuneEntry) short_entry = attune_entry_new ();
+  g_autoptr(AttuneEntry) long_entry = attune_entry_new ();
+  g_autoptr(AttuneEntry) emoji_entry = attune_entry_new ();
+  int short_height, long_height, wide_height, line;
+  int minimum, short_natural, long_natural;
+
+  attune_entry_set_title (short_entry, "Short");
+  attune_entry_set_body (short_entry, "One line.");
+  attune_entry_set_title (long_entry, "A much longer title that goes on and on about the day and the session");
+  attune_entry_set_body (long_entry,
+                         "I want to bring up how rushed the end of last session felt. I am worried it "
+                         "will sound like a complaint, but it has been on my mind all week, every day.");
+  attune_entry_set_title (emoji_entry, "Short \xf0\x9f\x98\x80");
+  attune_entry_set_body (emoji_entry, "One line.");
+  attune_entry_row_set_entry (ATTUNE_ENTRY_ROW (short_row), short_entry);
+  attune_entry_row_set_entry (ATTUNE_ENTRY_ROW (long_row), long_entry);
+  attune_entry_row_set_entry (ATTUNE_ENTRY_ROW (emoji_row), emoji_entry);
+  gtk_box_append (GTK_BOX (box), short_row);
+  gtk_box_append (GTK_BOX (box), long_row);
+  gtk_box_append (GTK_BOX (box), emoji_row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  attune_test_flush ();
+
+  short_height = row_height_for_width (short_row, 360);
+  long_height = row_height_for_width (long_row, 360);
+  wide_height = row_height_for_width (long_row, 3000);
+  line = long_height - wide_height;
+  g_test_message ("row heights: short %d, long %d at 360 px, %d at 3000 px", short_height, long_height, wide_height);
+
+  /* At 360 px the excerpt takes two lines, at 3000 px one: a row measured without its width
+   * (as GTK does for a widget of constant size) would not tell them apart. */
+  g_assert_cmpint (line, >=, 10);
+  g_assert_cmpint (wide_height, ==, short_height);
+  g_assert_cmpint (long_height, ==, short_height + line);
+  /* A title with an emoji is measured for real, never taller than its text needs. */
+  g_assert_cmpint (row_height_for_width (emoji_row, 360), >=, short_height);
+
+  gtk_widget_measure (short_row, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &short_natural, NULL, NULL);
+  gtk_widget_measure (long_row, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &long_natural, NULL, NULL);
+  g_assert_cmpint (short_natural, ==, long_natural);
+  g_assert_cmpint (minimum, <, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  attune_test_flush ();
+}
+
 static void
 test_entry_editor (void)
 {
@@ -232,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/mood-chooser", test_mood_chooser);
   g_test_add_func ("/widgets/entry-row", test_entry_row);
+  g_test_add_func ("/widgets/entry-row-size", test_entry_row_size);
   g_test_add_func ("/widgets/entry-editor", test_entry_editor);
   g_test_add_func ("/widgets/welcome", test_welcome);
   g_test_add_func ("/widgets/error-page", test_error_page);
