@@ -809,9 +809,22 @@ test_migrations (void)
               g_assert_true (attune_entry_get_bring (old));
             }
 
-          /* Rows written before full-text search existed are found. */
+          /* Rows written before full-text search existed are found, also by the first
+           * letters of a word, from the prefix indexes of schema 5. */
           assert_search (store, "cafe", old, NULL);
           assert_search (store, "winter", old, NULL);
+          assert_search (store, "w", old, NULL);
+          assert_search (store, "caf wint", old, NULL);
+          {
+            g_autoptr(sqlite3_stmt) stmt = NULL;
+
+            g_assert_cmpint (sqlite3_prepare_v2 (_attune_store_get_db (store),
+                                                 "SELECT sql FROM sqlite_schema WHERE name = 'entries_fts'",
+                                                 -1, &stmt, NULL), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+            g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), "detail = none"));
+            g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), "prefix = '1 2 3 4 5 6 7 8'"));
+          }
 
           save_ok (store, entry);
           g_assert_cmpint (count_ok (store), ==, 3);
