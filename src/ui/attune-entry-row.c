@@ -244,6 +244,10 @@ excerpt_layout_at (AttuneRowExcerpt *self,
       pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->layout, -EXCERPT_LINES);
+      /* As a GtkLabel with xalign 0: at the start of the line in the window's direction. */
+      pango_layout_set_alignment (self->layout,
+                                  gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                  ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       self->layout_width = G_MININT;
     }
 
