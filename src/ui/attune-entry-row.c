@@ -163,10 +163,10 @@ attune_row_text_measure (GtkWidget      *widget,
     gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* Without this, GTK takes the holder for a widget of constant size and measures its height
- * without a width: a wrapping excerpt would get the height of one line. */
+/* For the holders and the excerpt. Without this, GTK takes a widget for one of constant size
+ * and measures its height without a width: a text of two lines would get the height of one. */
 static GtkSizeRequestMode
-attune_row_text_get_request_mode (GtkWidget *widget)
+height_for_width_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
@@ -201,7 +201,7 @@ attune_row_text_class_init (AttuneRowTextClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = attune_row_text_dispose;
-  widget_class->get_request_mode = attune_row_text_get_request_mode;
+  widget_class->get_request_mode = height_for_width_request_mode;
   widget_class->measure = attune_row_text_measure;
   widget_class->size_allocate = attune_row_text_size_allocate;
 }
@@ -313,12 +313,6 @@ attune_row_excerpt_measure (GtkWidget      *widget,
   *minimum_baseline = *natural_baseline = PANGO_PIXELS (pango_layout_get_baseline (layout));
 }
 
-static GtkSizeRequestMode
-attune_row_excerpt_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 attune_row_excerpt_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -381,7 +375,7 @@ attune_row_excerpt_class_init (AttuneRowExcerptClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = attune_row_excerpt_finalize;
-  widget_class->get_request_mode = attune_row_excerpt_get_request_mode;
+  widget_class->get_request_mode = height_for_width_request_mode;
   widget_class->measure = attune_row_excerpt_measure;
   widget_class->size_allocate = attune_row_excerpt_size_allocate;
   widget_class->snapshot = attune_row_excerpt_snapshot;
