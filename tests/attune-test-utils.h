@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "attune-store.h"
+#include "attune-test-files.h"
 
 G_BEGIN_DECLS
 
@@ -45,19 +46,11 @@ attune_test_init_gtk (int    *argc,
   return TRUE;
 }
 
-/* Removes a test's temporary journal folder (one level: the database and its side files). */
+/* Removes a test's temporary journal folder. */
 static inline void
 attune_test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  attune_test_remove_tree (dir);
 }
 
 /* A new journal in a new temporary folder; *dir is set to the folder for clean-up. */

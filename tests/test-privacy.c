@@ -11,22 +11,7 @@
 #include <sys/stat.h>
 
 #include "attune-store.h"
-
-/* Removes a journal folder (one level; backups/ is not made by these tests). */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
+#include "attune-test-files.h"
 
 static AttuneStore *
 open_store (char **dir)
@@ -240,7 +225,7 @@ test_deleted_text_gone_after_close (void)
   g_assert_finalize_object (store);
   g_assert_cmpuint (scan (dir, "after closing"), ==, 0);
 
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 static void
@@ -252,7 +237,7 @@ test_deleted_text_gone_while_open (void)
   g_assert_cmpuint (scan (dir, "open, after deleting"), ==, 0);
 
   g_assert_finalize_object (store);
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 /* Above 5,000 entries the index is purged when the store closes (attune-store.c,
@@ -289,7 +274,7 @@ test_deleted_text_gone_large_journal (void)
   g_assert_finalize_object (store);
   g_assert_cmpuint (scan (dir, "5,001 entries, after closing"), ==, 0);
 
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 static void
@@ -366,7 +351,7 @@ test_file_modes (void)
   g_clear_object (&store);
 
   umask (old_umask);
-  remove_dir (data_dir);
+  attune_test_remove_tree (data_dir);
   {
     g_autofree char *share = g_path_get_dirname (data_dir);
 

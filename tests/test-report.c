@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "attune-report.h"
+#include "attune-test-files.h"
 
 /* 24 November 2026, 09:30 UTC */
 #define CREATED_AT (G_GINT64_CONSTANT (1795512600) * G_USEC_PER_SEC)
@@ -156,26 +157,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  attune_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -39,10 +39,12 @@ step = 0
 proc = None
 
 
-def walk(node, out=None, depth=0):
+def walk_paths(node, path=(), out=None):
+    """Every node below node with its place in the tree (child indexes from node): stable while
+    Tab scrolls things around, unlike positions, and free, unlike asking for parents."""
     if out is None:
         out = []
-    out.append((depth, node))
+    out.append((path, node))
     try:
         count = min(node.childCount, 1000)
     except Exception:
@@ -52,9 +54,14 @@ def walk(node, out=None, depth=0):
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        if child is not None and depth < 60:
-            walk(child, out, depth + 1)
+        if child is not None and len(path) < 60:
+            walk_paths(child, path + (i,), out)
     return out
+
+
+def walk(node):
+    """Every node below node with its depth."""
+    return [(len(path), n) for path, n in walk_paths(node)]
 
 
 def dump_tree(app, path):

@@ -136,26 +136,6 @@ def window_gone(title, timeout=8):
     wait_for(f"the window {title!r} closing", lambda: closed(win), timeout)
 
 
-def walk_paths(node, path=(), out=None):
-    """Like walk(), with each node's place in the tree (child indexes from node): stable while
-    Tab scrolls things around, unlike positions, and free, unlike asking for parents."""
-    if out is None:
-        out = []
-    out.append((path, node))
-    try:
-        count = min(node.childCount, 1000)
-    except Exception:
-        return out
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        if child is not None and len(path) < 60:
-            walk_paths(child, path + (i,), out)
-    return out
-
-
 def pick(nodes, role, name):
     for _, node in nodes:
         try:

@@ -32,6 +32,7 @@
 #include <glib/gstdio.h>
 
 #include "attune-store-private.h"
+#include "../attune-test-files.h"
 
 typedef void (*FaultArmFunc) (const char *call, long nth, int err, const char *path_part);
 typedef long (*FaultCountFunc) (const char *call);
@@ -79,20 +80,6 @@ journal_clear (Journal *j)
   g_clear_pointer (&j->saved, g_hash_table_unref);
   g_clear_pointer (&j->path, g_free);
   g_clear_pointer (&j->dir, g_free);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* A new entry with a text no other entry has; @size is about how many bytes the body has. */
@@ -422,7 +409,7 @@ test_injected (void)
   g_assert_cmpuint (n_injections, >, 0);
 
   journal_clear (&j);
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
 }
 
 static gboolean
@@ -539,7 +526,7 @@ test_tmpfs (void)
     }
 
   journal_clear (&j);
-  remove_dir (dir);
+  attune_test_remove_tree (dir);
   umount2 (dir, MNT_DETACH);
   g_rmdir (dir);
 }
