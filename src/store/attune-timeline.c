@@ -218,6 +218,7 @@ read_matches (sqlite3       *db,
   g_autoptr(sqlite3_stmt) fts_stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree guint8 *set = NULL;
+  AttuneRowidSet marks = { NULL, 0 };   /* bound to fts_stmt until it is finalized */
   gboolean in_transaction = FALSE;
   gint64 max_id = 0;
   int rc;
@@ -251,15 +252,13 @@ read_matches (sqlite3       *db,
     }
   if (rc == SQLITE_OK)
     {
-      AttuneRowidSet marks = { set, max_id };
-
+      marks.bits = set;
+      marks.max_id = max_id;
       sqlite3_bind_text (fts_stmt, 1, match, -1, SQLITE_TRANSIENT);
       sqlite3_bind_pointer (fts_stmt, 2, &marks, ATTUNE_ROWID_SET_TYPE, NULL);
       rc = sqlite3_step (fts_stmt);
       if (rc == SQLITE_ROW)
         rc = SQLITE_OK;
-      /* Not kept past this block. */
-      sqlite3_reset (fts_stmt);
     }
 
   if (rc == SQLITE_OK)

@@ -17,13 +17,13 @@
 
 #define EXCERPT_CHARS 160
 
-/* AttuneRowText: the holder of a row's day, title, excerpt or tags, whose width asks nothing
- * of its text. GTK 4.8's list view measures the width of every row it makes, for its own
- * natural width, and a label measures its width by laying out its whole text, twice when it
+/* AttuneRowText: the holder of a row's day, title or tags, whose width asks nothing of its
+ * text. GTK 4.8's list view measures the width of every row it makes, for its own natural
+ * width, and a label measures its width by laying out its whole text, twice when it
  * ellipsizes: that was half of the instructions of scrolling through a long journal (issue
- * #7). Each of these texts ellipsizes or wraps, so the row needs no minimum width for it;
- * its natural width is a fixed number of average characters, which also keeps the timeline
- * as wide whichever rows it shows. */
+ * #7). Each of these texts ellipsizes, so the row needs no minimum width for it; its
+ * natural width is a fixed number of average characters (the excerpt's too, see
+ * AttuneRowExcerpt), which also keeps the timeline as wide whichever rows it shows. */
 #define ROW_TEXT_NATURAL_CHARS 52
 
 #define ATTUNE_TYPE_ROW_TEXT (attune_row_text_get_type ())

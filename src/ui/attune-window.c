@@ -389,7 +389,7 @@ first_frame_rows (AttuneWindow *self)
       g_settings_get_boolean (self->settings, "window-maximized"))
     return FIRST_FRAME_ROWS_MAX;
 
-  /* GTK 4.8 writes both, NULL or not. */
+  /* GTK 4.8 writes both without checking for NULL. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (gtk_widget_get_height (GTK_WIDGET (self)) > height)
     height = gtk_widget_get_height (GTK_WIDGET (self));
